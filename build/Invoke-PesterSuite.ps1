@@ -1,0 +1,28 @@
+# Runs tests/Pester against the built module folder and writes the counts as JSON for build.ps1.
+param(
+    [Parameter(Mandatory)] [string] $ModuleDir,
+    [Parameter(Mandatory)] [string] $ResultPath,
+    [string] $Configuration = 'Release',
+    [string[]] $Path = @((Join-Path $PSScriptRoot '../tests/Pester'))
+)
+$ErrorActionPreference = 'Stop'
+$nugetRoot = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+$pesterManifest = Join-Path $nugetRoot.Trim() 'pester/5.7.1/tools/Pester.psd1'
+if (-not (Test-Path $pesterManifest)) { throw "Pester 5.7.1 is not restored at $pesterManifest. Run 'dotnet restore' first." }
+Import-Module $pesterManifest -Force
+
+$env:CLOUDREBUE_TEST_MODULE_DIR = (Resolve-Path $ModuleDir).Path
+$env:CLOUDREBUE_TEST_CONFIGURATION = $Configuration
+
+$config = New-PesterConfiguration
+$config.Run.Path = $Path
+$config.Run.PassThru = $true
+$config.Output.Verbosity = 'Normal'
+$config.TestResult.Enabled = $true
+$config.TestResult.OutputPath = [IO.Path]::ChangeExtension($ResultPath, '.xml')
+$result = Invoke-Pester -Configuration $config
+
+# A block or file that fails before its tests run still counts as a failure.
+$failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+@{ Passed = $result.PassedCount; Failed = $failed } | ConvertTo-Json | Set-Content $ResultPath
+if ($failed -gt 0) { exit 1 }

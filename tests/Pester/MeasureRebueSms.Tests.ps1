@@ -1,0 +1,21 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-TestModuleManifest) -Force
+}
+
+Describe 'Measure-RebueSms from the built module' {
+    It 'measures a text given as a parameter' {
+        $m = Measure-RebueSms -Message ('a' * 161)
+        $m.Units | Should -Be 2
+        $m.Encoding.ToString() | Should -Be 'Gsm7'
+    }
+
+    It 'measures CSV rows by their Message column' {
+        $rows = @([pscustomobject]@{ Message = 'hi' }, [pscustomobject]@{ Message = 'Karibu 🙂' })
+        ($rows | Measure-RebueSms).Units | Should -Be @(1, 1)
+    }
+
+    It 'formats as a table with the units column' {
+        (Measure-RebueSms 'Habari' | Out-String) | Should -Match 'Units'
+    }
+}
