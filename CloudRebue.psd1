@@ -11,7 +11,11 @@
     RootModule           = 'CloudRebue.PowerShell.dll'
     FormatsToProcess     = @('CloudRebue.Format.ps1xml')
     CmdletsToExport      = @(
+        'Connect-CloudRebue'
+        'Disconnect-CloudRebue'
+        'Get-RebueBalance'
         'Measure-RebueSms'
+        'Send-RebueSms'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using CloudRebue.Core.Sending;
+
+namespace CloudRebue.Core.Api
+{
+    /// <summary>
+    /// One account's HTTP client: one HttpClient over our own handler, the bearer token set once. Every
+    /// call honours the caller's cancellation and our timeout, and no message it produces contains the token.
+    /// </summary>
+    public sealed class CloudRebueClient : IDisposable, ISmsBatchTransport
+    {
+        private readonly HttpClient _http;
+        private readonly TimeProvider _time;
+        private readonly ApiToken _token;
+
+        public CloudRebueClient(CloudRebueClientOptions options, HttpMessageHandler? handler = null, TimeProvider? timeProvider = null)
+        {
+            if (options is null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            BaseUri = CloudRebueClientOptions.NormalizeBaseUri(options.BaseUri);
+            Timeout = options.Timeout;
+            _token = options.Token;
+            _time = timeProvider ?? TimeProvider.System;
+            _http = new HttpClient(handler ?? HttpHandlerFactory.Create(options), disposeHandler: true)
+            {
+                BaseAddress = BaseUri,
+                Timeout = System.Threading.Timeout.InfiniteTimeSpan, // our own timeout, so it can be told from a user's cancel
+            };
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _token.Reveal());
+            _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            string version = typeof(CloudRebueClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
+            _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("CloudRebue.PowerShell", version.Split('+')[0]));
+        }
+
+        public Uri BaseUri { get; }
+
+        public TimeSpan Timeout { get; }
+
+        public string TokenHint => _token.Hint;
+
+        /// <summary><c>GET account/balance</c>. Throws <see cref="CloudRebueApiException"/> on any failure.</summary>
+        public async Task<BalanceInfo> GetBalanceAsync(CancellationToken cancellationToken)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "account/balance");
+            (HttpResponseMessage? response, byte[] body, Exception? error) = await SendWithTimeoutAsync(request, cancellationToken).ConfigureAwait(false);
+            using (response)
+            {
+                Uri uri = new Uri(BaseUri, "account/balance");
+                if (response == null)
+                {
+                    ApiFailureKind kind = FailureClassifier.FromException(error!);
+                    throw new CloudRebueApiException(kind, DescribeTransportFailure(kind, uri, error!), null, Scrub(error!));
+                }
+
+                int status = (int)response.StatusCode;
+                ApiFailureKind? failure = FailureClassifier.FromStatus(status);
+                if (failure != null)
+                {
+                    throw new CloudRebueApiException(failure.Value, DescribeStatusFailure(failure.Value, uri, status, body), status);
+                }
+
+                return BalanceParser.TryParse(body) ?? throw new CloudRebueApiException(
+                    ApiFailureKind.UnreadableResponse,
+                    $"{uri} answered {status} but the body has no account_units, balance_kes or balance_minor. Check that -BaseUri points at the API root (it ends in /api/v1).",
+                    status);
+            }
+        }
+
+        /// <summary>
+        /// One <c>POST send-sms</c> with the whole batch. Never throws for an HTTP or transport failure: the
+        /// outcome is classified so the caller can decide on retries. Throws only when the caller cancels.
+        /// </summary>
+        public async Task<SendAttempt> SendBatchAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "send-sms")
+            {
+                Content = new ByteArrayContent(SendRequestWriter.Write(messages)),
+            };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+            (HttpResponseMessage? response, byte[] body, Exception? error) = await SendWithTimeoutAsync(request, cancellationToken).ConfigureAwait(false);
+            using (response)
+            {
+                Uri uri = new Uri(BaseUri, "send-sms");
+                if (response == null)
+                {
+                    ApiFailureKind kind = FailureClassifier.FromException(error!);
+                    return SendAttempt.Failed(kind, DescribeTransportFailure(kind, uri, error!));
+                }
+
+                int status = (int)response.StatusCode;
+                ApiFailureKind? failure = FailureClassifier.FromStatus(status);
+                if (failure != null)
+                {
+                    return SendAttempt.Failed(failure.Value, DescribeStatusFailure(failure.Value, uri, status, body), status, FailureClassifier.RetryAfter(response, _time.GetUtcNow()));
+                }
+
+                IReadOnlyList<SendItemResult>? items = SendResponseParser.TryParse(body, messages.Count);
+                return items != null
+                    ? SendAttempt.Answered(items, status)
+                    : SendAttempt.Failed(ApiFailureKind.UnreadableResponse, $"{uri} answered {status} with a body that is not one result per message; the messages may or may not have been queued.", status);
+            }
+        }
+
+        public void Dispose() => _http.Dispose();
+
+        private async Task<(HttpResponseMessage? Response, byte[] Body, Exception? Error)> SendWithTimeoutAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            using CancellationTokenSource timeout = _time.CreateCancellationTokenSource(Timeout);
+            using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            try
+            {
+                HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+                byte[] body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                return (response, body, null);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (ex is HttpRequestException || ex is OperationCanceledException || ex is System.IO.IOException))
+            {
+                return (null, Array.Empty<byte>(), ex);
+            }
+        }
+
+        private string DescribeTransportFailure(ApiFailureKind kind, Uri uri, Exception error)
+        {
+            string cause = Scrub(error).Message;
+            switch (kind)
+            {
+                case ApiFailureKind.Unreachable:
+                    return $"Could not connect to {uri}: {cause} Check the address (-BaseUri), the network and any proxy (-Proxy).";
+                case ApiFailureKind.Timeout:
+                    return $"{uri} did not answer within {Timeout.TotalSeconds:0.#} s; the request may or may not have been acted on. Raise -TimeoutSec if the network is slow.";
+                default:
+                    return $"The connection to {uri} broke after the request was sent ({cause}); it may or may not have been acted on.";
+            }
+        }
+
+        private string DescribeStatusFailure(ApiFailureKind kind, Uri uri, int status, byte[] body)
+        {
+            string api = ScrubText(FailureClassifier.ApiMessage(body));
+            string said = api.Length > 0 ? $" The API said: {api}" : string.Empty;
+            switch (kind)
+            {
+                case ApiFailureKind.TokenRejected:
+                    return $"{uri} rejected the token (401).{said} Create a new API token in the CloudRebue portal (Settings > API) and connect again with Connect-CloudRebue.";
+                case ApiFailureKind.RateLimited:
+                    return $"{uri} answered 429 Too Many Requests.{said}";
+                case ApiFailureKind.Unavailable:
+                    return $"{uri} answered 503 Service Unavailable.{said} Try again later.";
+                case ApiFailureKind.ServerError:
+                    return $"{uri} answered {status}, a server error; the request may or may not have been acted on.{said}";
+                default:
+                    return $"{uri} refused the request with {status}.{said}";
+            }
+        }
+
+        // Exceptions from the network carry text from outside; make sure none of it echoes the token.
+        private Exception Scrub(Exception error) =>
+            _token.AppearsIn(error.ToString()) ? new HttpRequestException(ScrubText(error.Message)) : error;
+
+        private string ScrubText(string text) => _token.AppearsIn(text) ? text.Replace(_token.Reveal(), _token.Hint) : text;
+    }
+}

@@ -1,0 +1,43 @@
+using System;
+using System.Net;
+
+namespace CloudRebue.Core.Api
+{
+    /// <summary>Everything a client needs to reach one CloudRebue account.</summary>
+    public sealed class CloudRebueClientOptions
+    {
+        /// <summary>The documented production base URL. Sister brands serve the same API on other hosts.</summary>
+        public static readonly Uri DefaultBaseUri = new Uri("https://bulk.cloudrebue.co.ke/api/v1/");
+
+        public CloudRebueClientOptions(ApiToken token)
+        {
+            Token = token ?? throw new ArgumentNullException(nameof(token));
+        }
+
+        public ApiToken Token { get; }
+
+        public Uri BaseUri { get; set; } = DefaultBaseUri;
+
+        /// <summary>How long one request may take before its outcome is treated as unknown.</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        public Uri? Proxy { get; set; }
+
+        public NetworkCredential? ProxyCredential { get; set; }
+
+        /// <summary>Connections kept open to the API host; the sender's concurrency needs one each.</summary>
+        public int MaxConnections { get; set; } = 32;
+
+        /// <summary>Base URI with exactly one trailing slash, so relative paths land under /api/v1/.</summary>
+        public static Uri NormalizeBaseUri(Uri uri)
+        {
+            if (uri is null || !uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            {
+                throw new ArgumentException($"The base URI '{uri}' is not an absolute http or https address such as {DefaultBaseUri}.", nameof(uri));
+            }
+
+            string text = uri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/";
+            return new Uri(text);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace CloudRebue.Core.Api
+{
+    /// <summary>
+    /// Tolerant readers for the API's loosely typed JSON: the same field comes as a string from one brand
+    /// and as a number from another (correlator, sms_units, account_units).
+    /// </summary>
+    internal static class JsonValues
+    {
+        public static string? Text(JsonElement parent, string name)
+        {
+            if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(name, out JsonElement value))
+            {
+                return null;
+            }
+
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    return value.GetString();
+                case JsonValueKind.Number:
+                    return value.GetRawText();
+                case JsonValueKind.True:
+                    return "true";
+                case JsonValueKind.False:
+                    return "false";
+                default:
+                    return null;
+            }
+        }
+
+        public static decimal? Number(JsonElement parent, string name)
+        {
+            string? text = Text(parent, name);
+            return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal number) ? number : (decimal?)null;
+        }
+
+        public static bool? Flag(JsonElement parent, string name)
+        {
+            string? text = Text(parent, name);
+            if (text == null)
+            {
+                return null;
+            }
+
+            if (bool.TryParse(text, out bool flag))
+            {
+                return flag;
+            }
+
+            return text == "1" ? true : text == "0" ? false : (bool?)null;
+        }
+
+        public static JsonElement? Object(JsonElement parent, string name) =>
+            parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Object
+                ? value
+                : (JsonElement?)null;
+    }
+}

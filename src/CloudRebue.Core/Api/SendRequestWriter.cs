@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using CloudRebue.Core.Sending;
+
+namespace CloudRebue.Core.Api
+{
+    /// <summary>Writes a batch as the JSON array <c>send-sms</c> takes, straight to UTF-8 with no reflection.</summary>
+    internal static class SendRequestWriter
+    {
+        private static readonly JsonWriterOptions Options = new JsonWriterOptions { Indented = false, SkipValidation = true };
+
+        public static byte[] Write(IReadOnlyList<OutgoingMessage> messages)
+        {
+            using var stream = new MemoryStream(128 + (messages.Count * 160));
+            using (var writer = new Utf8JsonWriter(stream, Options))
+            {
+                writer.WriteStartArray();
+                foreach (OutgoingMessage m in messages)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("sender", m.Sender);
+                    writer.WriteString("message", m.Message);
+                    writer.WriteString("phone", m.Phone);
+                    writer.WriteString("correlator", m.Correlator);
+                    if (!string.IsNullOrEmpty(m.LinkId))
+                    {
+                        writer.WriteString("link_id", m.LinkId);
+                    }
+
+                    if (!string.IsNullOrEmpty(m.Endpoint))
+                    {
+                        writer.WriteString("endpoint", m.Endpoint);
+                    }
+
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
+            return stream.ToArray();
+        }
+    }
+}

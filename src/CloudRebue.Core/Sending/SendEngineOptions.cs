@@ -1,0 +1,58 @@
+using System;
+
+namespace CloudRebue.Core.Sending
+{
+    /// <summary>How the engine batches, paces and retries.</summary>
+    public sealed class SendEngineOptions
+    {
+        /// <summary>The API's documented maximum of message objects per request.</summary>
+        public const int MaxBatchSize = 100;
+
+        /// <summary>The API's documented limit of requests per second.</summary>
+        public const int MaxRequestsPerSecond = 120;
+
+        public int BatchSize { get; set; } = MaxBatchSize;
+
+        /// <summary>Requests in flight at once. At 120 requests/s each request may take up to ThrottleLimit/120 s without slowing the run.</summary>
+        public int ThrottleLimit { get; set; } = 32;
+
+        public int RequestsPerSecond { get; set; } = MaxRequestsPerSecond;
+
+        /// <summary>
+        /// Added to the 1-second window: our clock starts a request a little before the server's clock sees
+        /// it arrive, and that gap varies, so an exact 1.000 s spacing could still look like 121 to the server.
+        /// </summary>
+        public TimeSpan PacingMargin { get; set; } = TimeSpan.FromMilliseconds(25);
+
+        /// <summary>Retries of one request after a 429, a 503, or a connection that could not be made.</summary>
+        public int MaxRetries { get; set; } = 6;
+
+        public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+        public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(15);
+
+        /// <summary>The longest Retry-After we honour; a longer one is cut to this (documented in about_CloudRebue).</summary>
+        public TimeSpan RetryAfterCap { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>Batches waiting for a free request slot before input is held back, so memory stays flat.</summary>
+        public int MaxQueuedBatches => Math.Max(2, ThrottleLimit * 2);
+
+        internal void Validate()
+        {
+            if (BatchSize < 1 || BatchSize > MaxBatchSize)
+            {
+                throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, $"A batch holds 1 to {MaxBatchSize} messages.");
+            }
+
+            if (RequestsPerSecond < 1 || RequestsPerSecond > MaxRequestsPerSecond)
+            {
+                throw new ArgumentOutOfRangeException(nameof(RequestsPerSecond), RequestsPerSecond, $"The API allows at most {MaxRequestsPerSecond} requests per second.");
+            }
+
+            if (ThrottleLimit < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(ThrottleLimit), ThrottleLimit, "At least one request in flight.");
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace CloudRebue.Core.Sending
+{
+    /// <summary>One input row as bound from the pipeline or the command line, before any checking.</summary>
+    public sealed class SendRow
+    {
+        public string? Phone { get; set; }
+
+        public string? Message { get; set; }
+
+        public string? Sender { get; set; }
+
+        public string? Correlator { get; set; }
+
+        public string? LinkId { get; set; }
+
+        public string? Endpoint { get; set; }
+
+        public object? InputObject { get; set; }
+
+        /// <summary>1-based position in the input.</summary>
+        public long Row { get; set; }
+    }
+}

@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using CloudRebue.Core.Phones;
+
+namespace CloudRebue.Core.Sending
+{
+    /// <summary>
+    /// Turns one input row into one message per recipient, or into Invalid results that say what to fix.
+    /// A row's own correlator is kept; with several recipients in one cell each gets the row's correlator
+    /// plus <c>-1</c>, <c>-2</c>, ... so every recipient stays unique. Rows without one get a generated,
+    /// repeatable correlator (<see cref="CorrelatorGenerator"/>).
+    /// </summary>
+    public sealed class SendRowReader
+    {
+        private readonly CorrelatorGenerator _correlators = new CorrelatorGenerator();
+        private readonly TimeProvider _time;
+
+        public SendRowReader(TimeProvider? timeProvider = null) => _time = timeProvider ?? TimeProvider.System;
+
+        /// <summary>Reads a row; every recipient lands in exactly one of the two lists.</summary>
+        public void Read(SendRow row, ICollection<OutgoingMessage> messages, ICollection<SendResult> invalid)
+        {
+            IReadOnlyList<PhoneNumberResult> phones = PhoneNumberNormalizer.ParseList(row.Phone);
+            string? messageProblem = string.IsNullOrWhiteSpace(row.Message)
+                ? $"Row {row.Row} has no message text. Give -Message, or a Message (or Text, Body) column."
+                : string.IsNullOrWhiteSpace(row.Sender)
+                    ? $"Row {row.Row} has no sender ID. Give -Sender, a Sender column, or connect with Connect-CloudRebue -DefaultSender."
+                    : null;
+
+            for (int i = 0; i < phones.Count; i++)
+            {
+                PhoneNumberResult phone = phones[i];
+                if (!phone.IsValid)
+                {
+                    invalid.Add(Invalid(row, phone, null, SendErrorIds.InvalidPhone, $"Row {row.Row}: {phone.Error}"));
+                }
+                else if (messageProblem != null)
+                {
+                    invalid.Add(Invalid(row, phone, phone.Normalized, SendErrorIds.InvalidMessage, messageProblem));
+                }
+                else
+                {
+                    string sender = row.Sender!.Trim();
+                    string correlator = string.IsNullOrWhiteSpace(row.Correlator)
+                        ? _correlators.Next(phone.Normalized!, sender, row.Message!, row.LinkId)
+                        : phones.Count == 1 ? row.Correlator!.Trim() : row.Correlator!.Trim() + "-" + (i + 1);
+                    messages.Add(new OutgoingMessage(phone.Normalized!, row.Message!, sender, correlator, Blank(row.LinkId), Blank(row.Endpoint), row.InputObject, row.Row));
+                }
+            }
+        }
+
+        private SendResult Invalid(SendRow row, PhoneNumberResult phone, string? normalized, string errorId, string error) => new SendResult
+        {
+            Phone = normalized,
+            PhoneInput = phone.Input,
+            Status = SendStatus.Invalid,
+            Correlator = string.IsNullOrWhiteSpace(row.Correlator) ? null : row.Correlator,
+            Sender = row.Sender,
+            Message = row.Message,
+            Error = error,
+            ErrorId = errorId,
+            Row = row.Row,
+            InputObject = row.InputObject,
+            CompletedAt = _time.GetUtcNow(),
+        };
+
+        private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
+    }
+}

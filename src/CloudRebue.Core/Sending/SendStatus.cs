@@ -1,0 +1,21 @@
+namespace CloudRebue.Core.Sending
+{
+    /// <summary>What became of one recipient.</summary>
+    public enum SendStatus
+    {
+        /// <summary>The API accepted the message (its entry had status true).</summary>
+        Queued,
+
+        /// <summary>The API did not queue it: its entry had status false, or the request was refused or never got through. Safe to send again.</summary>
+        Failed,
+
+        /// <summary>The input was not sendable (bad phone, empty message or sender). Nothing was sent.</summary>
+        Invalid,
+
+        /// <summary>The request may or may not have been acted on (timeout, broken connection, 5xx, unreadable answer). Not resent automatically.</summary>
+        Unknown,
+
+        /// <summary>The send journal shows this recipient was already queued in an earlier run.</summary>
+        Skipped,
+    }
+}

@@ -1,0 +1,246 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using CloudRebue.Core.Api;
+using Polly;
+
+namespace CloudRebue.Core.Sending
+{
+    /// <summary>
+    /// Streams messages into batches and sends them while input is still arriving: several requests in
+    /// flight, each paced and retried, every recipient answered by exactly one <see cref="SendResult"/>.
+    /// Threading contract: <see cref="Add"/>, <see cref="Complete"/> and the result methods are called by
+    /// one producer (the pipeline thread); batches run on the thread pool and hand results back through a
+    /// queue, so the pipeline thread alone writes output.
+    /// </summary>
+    public sealed class SmsSendEngine : IDisposable
+    {
+        private readonly ISmsBatchTransport _transport;
+        private readonly SendEngineOptions _options;
+        private readonly TimeProvider _time;
+        private readonly RequestPacer _pacer;
+        private readonly ResiliencePipeline<SendAttempt> _pipeline;
+        private readonly ISendJournal _journal;
+        private readonly CancellationTokenSource _cancel;
+        private readonly ConcurrentQueue<SendResult> _results = new ConcurrentQueue<SendResult>();
+        private readonly SemaphoreSlim _progress = new SemaphoreSlim(0);
+        private readonly Queue<List<OutgoingMessage>> _ready = new Queue<List<OutgoingMessage>>();
+        private readonly object _gate = new object();
+        private readonly long _startedAt;
+        private List<OutgoingMessage> _current;
+        private int _inFlight;
+        private bool _completed;
+        private Exception? _fatal;
+        private long _added;
+        private long _batchesStarted;
+        private long _requests;
+        private long _retries;
+        private long _done;
+        private long _queued;
+
+        public SmsSendEngine(ISmsBatchTransport transport, SendEngineOptions options, ISendJournal? journal = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+        {
+            _transport = transport ?? throw new ArgumentNullException(nameof(transport));
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+            _options.Validate();
+            _time = timeProvider ?? TimeProvider.System;
+            _journal = journal ?? NullSendJournal.Instance;
+            _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _pacer = new RequestPacer(options.RequestsPerSecond, TimeSpan.FromSeconds(1) + options.PacingMargin, _time);
+            _pipeline = RetryPipelineFactory.Create(options, _time, () => Interlocked.Increment(ref _retries));
+            _current = new List<OutgoingMessage>(options.BatchSize);
+            _startedAt = _time.GetTimestamp();
+        }
+
+        /// <summary>False while enough batches wait for a request slot: hold input back and drain results.</summary>
+        public bool CanAccept
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _fatal != null || _ready.Count < _options.MaxQueuedBatches;
+                }
+            }
+        }
+
+        /// <summary>Set when the run cannot go on (the token was rejected); what was not sent is reported NotSent.</summary>
+        public Exception? FatalError
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _fatal;
+                }
+            }
+        }
+
+        /// <summary>True when input is complete and every recipient's result has been handed over.</summary>
+        public bool IsFinished
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _completed && _inFlight == 0 && _ready.Count == 0 && _current.Count == 0 && _results.IsEmpty;
+                }
+            }
+        }
+
+        public void Add(OutgoingMessage message)
+        {
+            lock (_gate)
+            {
+                Interlocked.Increment(ref _added);
+                _current.Add(message);
+                if (_current.Count >= _options.BatchSize)
+                {
+                    _ready.Enqueue(_current);
+                    _current = new List<OutgoingMessage>(_options.BatchSize);
+                }
+
+                PumpLocked();
+            }
+        }
+
+        /// <summary>No more input: the last, partial batch goes out.</summary>
+        public void Complete()
+        {
+            lock (_gate)
+            {
+                if (_current.Count > 0)
+                {
+                    _ready.Enqueue(_current);
+                    _current = new List<OutgoingMessage>(0);
+                }
+
+                _completed = true;
+                PumpLocked();
+            }
+
+            _progress.Release();
+        }
+
+        public bool TryTakeResult(out SendResult result) => _results.TryDequeue(out result!);
+
+        /// <summary>Blocks until a batch finishes or the timeout passes; returns at once when cancelled.</summary>
+        public void WaitForProgress(TimeSpan timeout)
+        {
+            try
+            {
+                _progress.Wait(timeout, _cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        /// <summary>Ctrl+C: in-flight requests are cancelled and nothing more is started.</summary>
+        public void Cancel() => _cancel.Cancel();
+
+        public SendEngineStats Snapshot() => new SendEngineStats(
+            Interlocked.Read(ref _added), Interlocked.Read(ref _batchesStarted), Interlocked.Read(ref _requests),
+            Interlocked.Read(ref _retries), Interlocked.Read(ref _done), Interlocked.Read(ref _queued), _time.GetElapsedTime(_startedAt));
+
+        public void Dispose()
+        {
+            _cancel.Cancel();
+            _cancel.Dispose();
+            _progress.Dispose();
+        }
+
+        private void PumpLocked()
+        {
+            if (_fatal != null)
+            {
+                while (_ready.Count > 0)
+                {
+                    Publish(NotSent(_ready.Dequeue()));
+                }
+
+                return;
+            }
+
+            while (_inFlight < _options.ThrottleLimit && _ready.Count > 0 && !_cancel.IsCancellationRequested)
+            {
+                List<OutgoingMessage> batch = _ready.Dequeue();
+                _inFlight++;
+                Interlocked.Increment(ref _batchesStarted);
+                _ = Task.Run(() => RunBatchAsync(batch));
+            }
+        }
+
+        private async Task RunBatchAsync(List<OutgoingMessage> batch)
+        {
+            IReadOnlyList<SendResult>? results = null;
+            try
+            {
+                _journal.RecordPending(batch);
+                SendAttempt attempt = await _pipeline.ExecuteAsync(
+                    async (messages, token) =>
+                    {
+                        await _pacer.WaitAsync(token).ConfigureAwait(false);
+                        Interlocked.Increment(ref _requests);
+                        return await _transport.SendBatchAsync(messages, token).ConfigureAwait(false);
+                    },
+                    batch,
+                    _cancel.Token).ConfigureAwait(false);
+
+                if (attempt.Failure == ApiFailureKind.TokenRejected)
+                {
+                    lock (_gate)
+                    {
+                        _fatal ??= new CloudRebueApiException(ApiFailureKind.TokenRejected, attempt.Detail, attempt.StatusCode);
+                    }
+                }
+
+                results = SendOutcomeMapper.Map(batch, attempt, _time.GetUtcNow());
+            }
+            catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
+            {
+                // Ctrl+C: the pipeline is stopping and nobody reads these results any more.
+            }
+            catch (Exception ex)
+            {
+                // Something unexpected after the request may have gone out: never guess that it did not.
+                results = SendOutcomeMapper.Unexpected(batch, ex, _time.GetUtcNow());
+            }
+            finally
+            {
+                if (results != null)
+                {
+                    _journal.RecordFinal(results);
+                    Publish(results);
+                }
+
+                lock (_gate)
+                {
+                    _inFlight--;
+                    PumpLocked();
+                }
+
+                _progress.Release();
+            }
+        }
+
+        private IReadOnlyList<SendResult> NotSent(List<OutgoingMessage> batch) =>
+            SendOutcomeMapper.NotSent(batch, _fatal?.Message ?? "The run stopped.", _time.GetUtcNow());
+
+        private void Publish(IReadOnlyList<SendResult> results)
+        {
+            foreach (SendResult result in results)
+            {
+                if (result.Status == SendStatus.Queued)
+                {
+                    Interlocked.Increment(ref _queued);
+                }
+
+                Interlocked.Increment(ref _done);
+                _results.Enqueue(result);
+            }
+        }
+    }
+}

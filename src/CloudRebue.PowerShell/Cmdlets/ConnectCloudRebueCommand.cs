@@ -1,0 +1,123 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using CloudRebue.Core.Api;
+using CloudRebue.PowerShell.Errors;
+using CloudRebue.PowerShell.Session;
+
+namespace CloudRebue.PowerShell.Cmdlets
+{
+    /// <summary>Connect-CloudRebue: finds the token, checks it against account/balance, makes the session current.</summary>
+    [Cmdlet(VerbsCommunications.Connect, "CloudRebue", DefaultParameterSetName = EnvironmentSet)]
+    [OutputType(typeof(CloudRebueConnection))]
+    public sealed class ConnectCloudRebueCommand : CancellableCmdlet
+    {
+        private const string TokenSet = "Token";
+        private const string CredentialSet = "Credential";
+        private const string VaultSet = "Vault";
+        private const string EnvironmentSet = "Environment";
+        private const string DefaultSecretName = "CloudRebue";
+
+        /// <summary>The API token.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
+        public SecureString? Token { get; set; }
+
+        /// <summary>A credential whose password is the token; the user name is ignored.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>The SecretManagement secret that holds the token, or the name to save it under with -SaveSecret.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = VaultSet)]
+        [Parameter(ParameterSetName = TokenSet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [ValidateNotNullOrEmpty]
+        public string? SecretName { get; set; }
+
+        /// <summary>The SecretManagement vault; the default vault when omitted.</summary>
+        [Parameter(ParameterSetName = VaultSet)]
+        [Parameter(ParameterSetName = TokenSet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Vault { get; set; }
+
+        /// <summary>Stores the given token in a SecretManagement vault with Set-Secret.</summary>
+        [Parameter(ParameterSetName = TokenSet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        public SwitchParameter SaveSecret { get; set; }
+
+        /// <summary>The API root; CLOUDREBUE_BASE_URI, else https://bulk.cloudrebue.co.ke/api/v1.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? BaseUri { get; set; }
+
+        /// <summary>The sender ID used when Send-RebueSms gets none.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? DefaultSender { get; set; }
+
+        /// <summary>An HTTP proxy for every request.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? Proxy { get; set; }
+
+        /// <summary>Credentials for the proxy.</summary>
+        [Parameter]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential? ProxyCredential { get; set; }
+
+        /// <summary>Seconds one request may take before its outcome is treated as unknown.</summary>
+        [Parameter]
+        [ValidateRange(1, 600)]
+        public int TimeoutSec { get; set; } = 30;
+
+        /// <summary>Does not call account/balance to check the token now.</summary>
+        [Parameter]
+        public SwitchParameter SkipValidation { get; set; }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            try
+            {
+                ApiToken token = TokenResolver.Resolve(this, Token, Credential, SecretName, Vault, ParameterSetName == VaultSet);
+                Uri baseUri = ResolveBaseUri();
+                var connection = ConnectionFactory.Connect(this, token, baseUri, DefaultSender, Proxy, ProxyCredential?.GetNetworkCredential(), TimeSpan.FromSeconds(TimeoutSec), !SkipValidation, StopToken);
+                if (SaveSecret)
+                {
+                    new SecretManagementBridge(this).SaveToken(SecretName ?? DefaultSecretName, Vault, token);
+                    WriteVerbose($"Saved the token ({token.Hint}) as secret '{SecretName ?? DefaultSecretName}'.");
+                }
+
+                SessionStore.Set(connection);
+                WriteObject(connection);
+            }
+            catch (TerminatingFailure failure)
+            {
+                ThrowTerminatingError(failure.Record);
+            }
+        }
+
+        private Uri ResolveBaseUri()
+        {
+            string? text = BaseUri?.OriginalString ?? Environment.GetEnvironmentVariable("CLOUDREBUE_BASE_URI");
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return CloudRebueClientOptions.DefaultBaseUri;
+            }
+
+            try
+            {
+                return CloudRebueClientOptions.NormalizeBaseUri(new Uri(text, UriKind.Absolute));
+            }
+            catch (Exception ex) when (ex is UriFormatException || ex is ArgumentException)
+            {
+                throw new TerminatingFailure(ErrorRecords.Create(
+                    $"'{text}' is not a usable base URI: give an absolute http or https address such as {CloudRebueClientOptions.DefaultBaseUri}.",
+                    ErrorIds.InvalidBaseUri, ErrorCategory.InvalidArgument, text));
+            }
+        }
+    }
+}

@@ -1,0 +1,301 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using CloudRebue.Core.Api;
+using CloudRebue.Core.Sending;
+using CloudRebue.PowerShell.Errors;
+using CloudRebue.PowerShell.Session;
+using CloudRebue.PowerShell.Sending;
+
+namespace CloudRebue.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// Send-RebueSms: streams pipeline rows into batches of up to 100, paced under the API's limit, and
+    /// writes one result per recipient as outcomes arrive (completion order, not input order).
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Send, "RebueSms", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SendResult))]
+    public sealed class SendRebueSmsCommand : RebueApiCmdlet
+    {
+        private readonly List<OutgoingMessage> _messages = new List<OutgoingMessage>();
+        private readonly List<SendResult> _invalid = new List<SendResult>();
+        private SendRowReader? _reader;
+        private SmsSendEngine? _engine;
+        private SendPlan? _plan;
+        private SendProgress? _progress;
+        private CloudRebueConnection? _connection;
+        private bool _confirmed;
+        private bool _declined;
+        private long _row;
+
+        /// <summary>Recipients: one number, several in one cell (comma or semicolon), or an array.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("To", "PhoneNumber", "Mobile", "MSISDN", "Number", "Recipient")]
+        [AllowNull]
+        [AllowEmptyString]
+        [AllowEmptyCollection]
+        public string[]? Phone { get; set; }
+
+        /// <summary>The text. Given on the command line it applies to every row.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("Text", "Body")]
+        [AllowNull]
+        [AllowEmptyString]
+        public string? Message { get; set; }
+
+        /// <summary>The sender ID; the connection's default sender when omitted.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("SenderId", "From")]
+        [AllowNull]
+        [AllowEmptyString]
+        public string? Sender { get; set; }
+
+        /// <summary>Your id for the message, echoed in results and delivery receipts; generated when omitted.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "Reference")]
+        [AllowNull]
+        [AllowEmptyString]
+        public string? Correlator { get; set; }
+
+        /// <summary>The link id of an originating message, for on-demand services.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("link_id")]
+        [AllowNull]
+        [AllowEmptyString]
+        public string? LinkId { get; set; }
+
+        /// <summary>The URL that receives each message's delivery receipt.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("DeliveryEndpoint", "delivery_endpoint")]
+        [AllowNull]
+        [AllowEmptyString]
+        public string? Endpoint { get; set; }
+
+        /// <summary>The pipeline row itself; handed back on each result. A plain string or number is taken as the phone.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
+        /// <summary>Messages per request, 1 to 100.</summary>
+        [Parameter]
+        [ValidateRange(1, SendEngineOptions.MaxBatchSize)]
+        public int BatchSize { get; set; } = SendEngineOptions.MaxBatchSize;
+
+        /// <summary>Requests in flight at once.</summary>
+        [Parameter]
+        [ValidateRange(1, 128)]
+        public int ThrottleLimit { get; set; } = 32;
+
+        /// <summary>Requests started per second at most: 120 (the API's limit) or lower.</summary>
+        [Parameter]
+        [ValidateRange(1, SendEngineOptions.MaxRequestsPerSecond)]
+        public int RequestsPerSecond { get; set; } = SendEngineOptions.MaxRequestsPerSecond;
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            _connection = RequireConnection();
+            _reader = new SendRowReader();
+            _progress = new SendProgress(this, MyInvocation.BoundParameters.ContainsKey(nameof(Phone)) && Phone != null && !MyInvocation.ExpectingInput ? Phone.Length : (long?)null);
+            if (IsWhatIf())
+            {
+                _plan = new SendPlan(BatchSize);
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (_declined)
+            {
+                return;
+            }
+
+            if (_engine?.FatalError != null)
+            {
+                FinishAndThrowFatal();
+            }
+
+            _row++;
+            var row = new SendRow
+            {
+                Phone = PhoneText(),
+                Message = Message,
+                Sender = string.IsNullOrWhiteSpace(Sender) ? _connection!.DefaultSender : Sender,
+                Correlator = Correlator,
+                LinkId = LinkId,
+                Endpoint = Endpoint,
+                InputObject = InputObject?.BaseObject is string || InputObject?.BaseObject is ValueType ? null : InputObject,
+                Row = _row,
+            };
+
+            _messages.Clear();
+            _invalid.Clear();
+            _reader!.Read(row, _messages, _invalid);
+            foreach (SendResult invalid in _invalid)
+            {
+                _plan?.AddInvalid();
+                WriteResult(invalid);
+            }
+
+            foreach (OutgoingMessage message in _messages)
+            {
+                Enqueue(message);
+            }
+
+            DrainResults();
+            _progress!.Update(_row, _engine?.Snapshot());
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            if (_plan != null)
+            {
+                ShouldProcess(_plan.ToString(), "Send SMS");
+                return;
+            }
+
+            if (_engine == null)
+            {
+                return; // nothing valid came in (or the user declined): every row was already answered
+            }
+
+            _engine.Complete();
+            WaitUntilFinished();
+            _progress!.Complete();
+            SendEngineStats stats = _engine.Snapshot();
+            WriteVerbose($"Sent {stats.Completed:N0} recipient(s) in {stats.BatchesStarted:N0} batch(es) and {stats.Requests:N0} request(s) ({stats.Retries:N0} retried) in {stats.Elapsed.TotalSeconds:N1} s: {stats.MessagesPerSecond:N0} messages/s; {stats.Queued:N0} queued.");
+            if (_engine.FatalError != null)
+            {
+                FinishAndThrowFatal();
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void StopProcessing()
+        {
+            _engine?.Cancel();
+            base.StopProcessing();
+        }
+
+        /// <inheritdoc />
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _engine?.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private void Enqueue(OutgoingMessage message)
+        {
+            if (_plan != null)
+            {
+                _plan.Add(message);
+                return;
+            }
+
+            // -Confirm asks once per run, at the first message that would cost money.
+            if (!_confirmed)
+            {
+                if (!ShouldProcess("the recipients of this command", "Send SMS"))
+                {
+                    _declined = true;
+                    return;
+                }
+
+                _confirmed = true;
+                _engine = new SmsSendEngine(_connection!.Client, new SendEngineOptions
+                {
+                    BatchSize = BatchSize,
+                    ThrottleLimit = ThrottleLimit,
+                    RequestsPerSecond = RequestsPerSecond,
+                }, null, null, StopToken);
+            }
+
+            // Hold input back while enough batches wait; keep writing results meanwhile so memory stays flat.
+            while (!_engine!.CanAccept)
+            {
+                DrainResults();
+                _engine.WaitForProgress(TimeSpan.FromMilliseconds(100));
+                if (StopToken.IsCancellationRequested)
+                {
+                    throw new PipelineStoppedException();
+                }
+            }
+
+            _engine.Add(message);
+        }
+
+        private void WaitUntilFinished()
+        {
+            while (!_engine!.IsFinished)
+            {
+                DrainResults();
+                _progress!.Update(_row, _engine.Snapshot());
+                _engine.WaitForProgress(TimeSpan.FromMilliseconds(250));
+                if (StopToken.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
+
+            DrainResults();
+        }
+
+        private void DrainResults()
+        {
+            if (_engine == null)
+            {
+                return;
+            }
+
+            while (_engine.TryTakeResult(out SendResult result))
+            {
+                WriteResult(result);
+            }
+        }
+
+        private void WriteResult(SendResult result)
+        {
+            WriteObject(result);
+            if (result.ErrorId != null)
+            {
+                WriteError(ErrorRecords.FromResult(result));
+            }
+        }
+
+        private void FinishAndThrowFatal()
+        {
+            _engine!.Complete();
+            WaitUntilFinished();
+            Exception fatal = _engine.FatalError!;
+            ThrowTerminatingError(fatal is CloudRebueApiException api ? ErrorRecords.FromApi(api, _connection!.BaseUri) : ErrorRecords.Create(fatal.Message, ErrorIds.ApiError, ErrorCategory.NotSpecified, null, fatal));
+        }
+
+        // -Phone binds from a column or the command line; a bare string or number piped in is the phone itself.
+        private string? PhoneText()
+        {
+            if (Phone != null && Phone.Length > 0)
+            {
+                return Phone.Length == 1 ? Phone[0] : string.Join(",", Phone);
+            }
+
+            object? value = InputObject?.BaseObject;
+            return value is string || value is ValueType ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        }
+
+        private bool IsWhatIf()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? value))
+            {
+                return value is SwitchParameter sw ? sw.IsPresent : value is bool b && b;
+            }
+
+            object? preference = GetVariableValue("WhatIfPreference");
+            return preference is SwitchParameter p ? p.IsPresent : LanguagePrimitives.IsTrue(preference);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace CloudRebue.PowerShell.Errors
+{
+    /// <summary>Stable ErrorIds of the session cmdlets (sending has its own in CloudRebue.Core.Sending.SendErrorIds).</summary>
+    internal static class ErrorIds
+    {
+        public const string NotConnected = "CloudRebue.NotConnected";
+        public const string NoToken = "CloudRebue.NoToken";
+        public const string TokenRejected = "CloudRebue.TokenRejected";
+        public const string Unreachable = "CloudRebue.Unreachable";
+        public const string Timeout = "CloudRebue.Timeout";
+        public const string ApiError = "CloudRebue.ApiError";
+        public const string InvalidBaseUri = "CloudRebue.InvalidBaseUri";
+        public const string SecretManagementMissing = "CloudRebue.SecretManagementMissing";
+        public const string SecretNotFound = "CloudRebue.SecretNotFound";
+        public const string SecretUnsupported = "CloudRebue.SecretUnsupported";
+        public const string SecretSaveFailed = "CloudRebue.SecretSaveFailed";
+    }
+}

@@ -1,0 +1,34 @@
+using System.Threading;
+using CloudRebue.Core.Api;
+
+namespace CloudRebue.PowerShell.Session
+{
+    /// <summary>
+    /// The current connection, visible to the whole process (like Az's context) so it reaches
+    /// ForEach-Object -Parallel runspaces and thread jobs without being passed around.
+    /// </summary>
+    internal static class SessionStore
+    {
+        private static CloudRebueConnection? _current;
+
+        public static CloudRebueConnection? Current => Volatile.Read(ref _current);
+
+        /// <summary>Makes <paramref name="connection"/> current and disposes the one it replaces.</summary>
+        public static void Set(CloudRebueConnection connection)
+        {
+            CloudRebueConnection? previous = Interlocked.Exchange(ref _current, connection);
+            if (previous != null && !ReferenceEquals(previous, connection))
+            {
+                previous.Dispose();
+            }
+        }
+
+        /// <summary>Forgets the current connection and disposes it; returns it, or null when there was none.</summary>
+        public static CloudRebueConnection? Clear()
+        {
+            CloudRebueConnection? previous = Interlocked.Exchange(ref _current, null);
+            previous?.Dispose();
+            return previous;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using CloudRebue.Core.Api;
+
+namespace CloudRebue.PowerShell.Tests.Fakes;
+
+public static class FakeConnection
+{
+    public const string Token = "test-token-0123456789";
+
+    public static CloudRebueConnection Create(FakeApiHandler handler, string? defaultSender = "ACME") =>
+        new(new CloudRebueClient(new CloudRebueClientOptions(ApiToken.FromPlainText(Token)) { BaseUri = new Uri("http://fake.invalid/api/v1") }, handler),
+            defaultSender, 100, DateTimeOffset.Now);
+}
