@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using Xunit;
 
 namespace CloudRebue.PowerShell.Tests;
 
@@ -65,4 +66,16 @@ public sealed record RunResult(
     RuntimeException? Terminating)
 {
     public IEnumerable<T> Objects<T>() => Output.Select(o => o.BaseObject).OfType<T>();
+
+    /// <summary>The one error with this id, whether the script stopped on it or it went to the error stream.</summary>
+    public ErrorRecord Error(string errorId)
+    {
+        var all = Errors.ToList();
+        if (Terminating is IContainsErrorRecord record)
+        {
+            all.Add(record.ErrorRecord);
+        }
+
+        return Assert.Single(all, e => e.FullyQualifiedErrorId.StartsWith(errorId + ",", StringComparison.Ordinal) || e.FullyQualifiedErrorId == errorId);
+    }
 }

@@ -36,8 +36,8 @@ namespace CloudRebue.Core.Sending
 
         public TimeSpan Window { get; }
 
-        /// <summary>Waits until one more request may start without breaking the limit, and records that start.</summary>
-        public async Task WaitAsync(CancellationToken cancellationToken)
+        /// <summary>Waits until one more request may start without breaking the limit; returns the start it recorded (a <see cref="TimeProvider.GetTimestamp"/> value).</summary>
+        public async Task<long> WaitAsync(CancellationToken cancellationToken)
         {
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
@@ -49,7 +49,7 @@ namespace CloudRebue.Core.Sending
                     {
                         _starts[(_oldest + _count) % Limit] = now;
                         _count++;
-                        return;
+                        return now;
                     }
 
                     TimeSpan since = _time.GetElapsedTime(_starts[_oldest], now);
@@ -58,7 +58,7 @@ namespace CloudRebue.Core.Sending
                         // The oldest start has left the window: its slot becomes the newest.
                         _starts[_oldest] = now;
                         _oldest = (_oldest + 1) % Limit;
-                        return;
+                        return now;
                     }
 
                     await _time.Delay(Window - since, cancellationToken).ConfigureAwait(false);

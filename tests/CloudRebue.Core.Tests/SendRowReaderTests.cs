@@ -1,0 +1,87 @@
+using CloudRebue.Core.Sending;
+using Xunit;
+
+namespace CloudRebue.Core.Tests;
+
+public class SendRowReaderTests
+{
+    private static (List<OutgoingMessage> Messages, List<SendResult> Invalid) Read(SendRow row, SendRowReader? reader = null)
+    {
+        var messages = new List<OutgoingMessage>();
+        var invalid = new List<SendResult>();
+        (reader ?? new SendRowReader()).Read(row, messages, invalid);
+        return (messages, invalid);
+    }
+
+    [Fact]
+    public void OneRowWithAListBecomesOneMessagePerRecipientWithSuffixedCorrelators()
+    {
+        var (messages, invalid) = Read(new SendRow { Phone = "0712345678;0722000000", Message = "hi", Sender = "ACME", Correlator = "INV-7", Row = 3 });
+        Assert.Empty(invalid);
+        Assert.Equal(new[] { "254712345678", "254722000000" }, messages.Select(m => m.Phone));
+        Assert.Equal(new[] { "INV-7-1", "INV-7-2" }, messages.Select(m => m.Correlator));
+        Assert.All(messages, m => Assert.Equal(3, m.Row));
+    }
+
+    [Fact]
+    public void ASingleRecipientKeepsTheRowsCorrelator()
+    {
+        var (messages, _) = Read(new SendRow { Phone = "0712345678", Message = "hi", Sender = "ACME", Correlator = " 42 " });
+        Assert.Equal("42", Assert.Single(messages).Correlator);
+    }
+
+    [Fact]
+    public void BadNumbersInAListAreInvalidAndTheRestGo()
+    {
+        var (messages, invalid) = Read(new SendRow { Phone = "0712345678,12,0722000000", Message = "hi", Sender = "ACME", Row = 9 });
+        Assert.Equal(2, messages.Count);
+        var bad = Assert.Single(invalid);
+        Assert.Equal(SendStatus.Invalid, bad.Status);
+        Assert.Equal(SendErrorIds.InvalidPhone, bad.ErrorId);
+        Assert.Equal("12", bad.PhoneInput);
+        Assert.StartsWith("Row 9:", bad.Error);
+    }
+
+    [Theory]
+    [InlineData(null, "ACME", "no message text")]
+    [InlineData("   ", "ACME", "no message text")]
+    [InlineData("hi", null, "no sender ID")]
+    [InlineData("hi", "", "no sender ID")]
+    public void EmptyMessageOrSenderIsInvalidMessage(string? message, string? sender, string reason)
+    {
+        var (messages, invalid) = Read(new SendRow { Phone = "0712345678,0722000000", Message = message, Sender = sender, Row = 1 });
+        Assert.Empty(messages);
+        Assert.Equal(2, invalid.Count);
+        Assert.All(invalid, r =>
+        {
+            Assert.Equal(SendErrorIds.InvalidMessage, r.ErrorId);
+            Assert.Contains(reason, r.Error);
+            Assert.NotNull(r.Phone);
+        });
+    }
+
+    [Fact]
+    public void GeneratedCorrelatorsRepeatForTheSameInputAndDifferForIdenticalRows()
+    {
+        SendRow Row(long n) => new() { Phone = "0712345678", Message = "Your invoice is ready", Sender = "ACME", Row = n };
+        var first = new SendRowReader();
+        var a1 = Read(Row(1), first).Messages.Single().Correlator;
+        var a2 = Read(Row(2), first).Messages.Single().Correlator;
+        var second = new SendRowReader();
+        var b1 = Read(Row(1), second).Messages.Single().Correlator;
+        var b2 = Read(Row(2), second).Messages.Single().Correlator;
+
+        Assert.NotEqual(a1, a2);
+        Assert.Equal(a1, b1);
+        Assert.Equal(a2, b2);
+        Assert.Matches("^cr[0-9a-f]{16}$", a1);
+    }
+
+    [Fact]
+    public void GeneratedCorrelatorsDependOnTheText()
+    {
+        var a = Read(new SendRow { Phone = "0712345678", Message = "one", Sender = "ACME" }).Messages.Single().Correlator;
+        var b = Read(new SendRow { Phone = "0712345678", Message = "two", Sender = "ACME" }).Messages.Single().Correlator;
+        Assert.NotEqual(a, b);
+    }
+}
