@@ -219,6 +219,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             while (!_engine!.CanAccept)
             {
                 DrainResults();
+                _progress!.Update(_row, _engine.Snapshot());
                 _engine.WaitForProgress(TimeSpan.FromMilliseconds(100));
                 if (StopToken.IsCancellationRequested)
                 {

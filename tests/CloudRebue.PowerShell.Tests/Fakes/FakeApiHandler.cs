@@ -21,6 +21,9 @@ public sealed class FakeApiHandler : HttpMessageHandler
 
     public string BalanceJson { get; set; } = "{\"status\":true,\"data\":{\"account_units\":\"6974\",\"date\":\"2021-12-03 11:10:44\"}}";
 
+    /// <summary>Added before each send-sms answer, to make a run long enough to see progress or to cancel.</summary>
+    public TimeSpan Delay { get; set; }
+
     private int _sendRequests;
 
     public int SendRequests => Volatile.Read(ref _sendRequests);
@@ -36,6 +39,11 @@ public sealed class FakeApiHandler : HttpMessageHandler
 
         var batch = (JsonArray)JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!;
         int n = Interlocked.Increment(ref _sendRequests);
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, cancellationToken);
+        }
+
         HttpResponseMessage? custom = Respond?.Invoke(n, batch);
         if (custom != null)
         {
