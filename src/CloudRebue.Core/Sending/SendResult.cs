@@ -23,6 +23,10 @@ namespace CloudRebue.Core.Sending
 
         public string? Message { get; set; }
 
+        public string? LinkId { get; set; }
+
+        public string? Endpoint { get; set; }
+
         /// <summary>Why it was not queued, with what to do; null when queued.</summary>
         public string? Error { get; set; }
 
@@ -51,6 +55,8 @@ namespace CloudRebue.Core.Sending
             Correlator = message.Correlator,
             Sender = message.Sender,
             Message = message.Message,
+            LinkId = message.LinkId,
+            Endpoint = message.Endpoint,
             Row = message.Row,
             InputObject = message.InputObject,
             CompletedAt = at,

@@ -57,6 +57,8 @@ namespace CloudRebue.Core.Sending
             Correlator = string.IsNullOrWhiteSpace(row.Correlator) ? null : row.Correlator,
             Sender = row.Sender,
             Message = row.Message,
+            LinkId = row.LinkId,
+            Endpoint = row.Endpoint,
             Error = error,
             ErrorId = errorId,
             Row = row.Row,
