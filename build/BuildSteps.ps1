@@ -1,5 +1,7 @@
 # The steps build.ps1 calls. Each one fails loudly: a failing dotnet call throws.
 
+. (Join-Path $PSScriptRoot 'IsolatedUserProfile.ps1')
+
 function New-BuildContext([string] $Root, [string] $Configuration) {
     $version = (Import-PowerShellDataFile (Join-Path $Root 'CloudRebue.psd1')).ModuleVersion
     [pscustomobject]@{
@@ -90,15 +92,21 @@ function Read-TrxCounts([string] $Path) {
     }
 }
 
+# Publish-PSResource needs a registered repository, which lives in the user's profile: publish from a
+# child pwsh with a throwaway profile so the build never edits the real one.
 function Invoke-Package($Context) {
     $repoDir = Join-Path $Context.OutDir 'repository'
-    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $repoDir
-    $null = New-Item -ItemType Directory -Force $repoDir
-    $name = 'CloudRebueBuild'
-    Unregister-PSResourceRepository -Name $name -ErrorAction SilentlyContinue
-    Register-PSResourceRepository -Name $name -Uri $repoDir -Trusted
-    try { Publish-PSResource -Path $Context.ModuleDir -Repository $name -SkipDependenciesCheck }
-    finally { Unregister-PSResourceRepository -Name $name }
+    $profileDir = Join-Path $Context.OutDir 'package-profile'
+    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $repoDir, $profileDir
+    Get-ChildItem $Context.OutDir -Filter '*.nupkg' | Remove-Item
+    $environment = New-IsolatedUserProfile -Path $profileDir
+    $publish = Join-Path $PSScriptRoot 'Publish-ModuleToFolder.ps1'
+    $pwsh = Get-PwshInvocation
+    Use-Environment $environment {
+        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $publish -ModuleDir $Context.ModuleDir -RepositoryDir $repoDir | Out-Host
+    }
+    if ($LASTEXITCODE -ne 0) { throw "Publishing the module failed with exit code $LASTEXITCODE." }
+    Remove-Item -Recurse -Force $profileDir
     Copy-Item (Join-Path $repoDir '*.nupkg') $Context.OutDir
     Write-Host "Package: $(Get-ChildItem $Context.OutDir -Filter '*.nupkg' | Select-Object -ExpandProperty FullName)"
 }
