@@ -36,8 +36,9 @@ public class RequestPacerTests
         await Task.WhenAll(tasks);
         Assert.Equal(600, starts.Count);
         var sorted = starts.OrderBy(t => t).ToList();
-        // Five full windows of 120, each released as soon as the window allows (7 ms clock steps).
-        Assert.InRange(sorted[^1], TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(4.1));
+        // Five windows of 120 cannot finish before 4 s; how soon after is timing of this test's own
+        // clock steps, so the no-over-throttling bound lives in DoesNotHoldBackMoreThanNeeded instead.
+        Assert.True(sorted[^1] >= TimeSpan.FromSeconds(4));
         for (int i = 0; i + 120 < sorted.Count; i++)
         {
             // The 121st start after any start is at least a full window later.
