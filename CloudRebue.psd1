@@ -14,6 +14,7 @@
         'Connect-CloudRebue'
         'Disconnect-CloudRebue'
         'Get-RebueBalance'
+        'Get-RebueSendJournal'
         'Measure-RebueSms'
         'Send-RebueSms'
     )

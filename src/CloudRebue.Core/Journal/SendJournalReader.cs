@@ -21,7 +21,15 @@ namespace CloudRebue.Core.Journal
                 return index;
             }
 
-            byte[] bytes = File.ReadAllBytes(path);
+            // Shared read-write, so a journal can be inspected while a send is still appending to it.
+            byte[] bytes;
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            using (var copy = new MemoryStream())
+            {
+                stream.CopyTo(copy);
+                bytes = copy.ToArray();
+            }
+
             long line = 0;
             int start = 0;
             while (start < bytes.Length)

@@ -10,5 +10,6 @@ namespace CloudRebue.Core.Sending
         public const string OutcomeUnknown = "CloudRebue.OutcomeUnknown";
         public const string NotSent = "CloudRebue.NotSent";
         public const string TokenRejected = "CloudRebue.TokenRejected";
+        public const string JournalMismatch = "CloudRebue.JournalMismatch";
     }
 }

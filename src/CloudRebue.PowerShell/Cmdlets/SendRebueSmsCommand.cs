@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.IO;
 using CloudRebue.Core.Api;
+using CloudRebue.Core.Journal;
 using CloudRebue.Core.Sending;
 using CloudRebue.PowerShell.Errors;
 using CloudRebue.PowerShell.Session;
@@ -23,6 +25,8 @@ namespace CloudRebue.PowerShell.Cmdlets
         private SmsSendEngine? _engine;
         private SendPlan? _plan;
         private SendProgress? _progress;
+        private SendJournalGate? _gate;
+        private SendJournalWriter? _journal;
         private CloudRebueConnection? _connection;
         private bool _confirmed;
         private bool _declined;
@@ -90,15 +94,30 @@ namespace CloudRebue.PowerShell.Cmdlets
         [ValidateRange(1, SendEngineOptions.MaxRequestsPerSecond)]
         public int RequestsPerSecond { get; set; } = SendEngineOptions.MaxRequestsPerSecond;
 
+        /// <summary>An append-only journal of this send: a rerun with it skips what was queued and does not resend what is unknown.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
+        /// <summary>With -JournalPath: send again what an earlier run left Unknown or in flight.</summary>
+        [Parameter]
+        public SwitchParameter ResendUnknown { get; set; }
+
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
             _connection = RequireConnection();
             _reader = new SendRowReader();
             _progress = new SendProgress(this, MyInvocation.BoundParameters.ContainsKey(nameof(Phone)) && Phone != null && !MyInvocation.ExpectingInput ? Phone.Length : (long?)null);
-            if (IsWhatIf())
+            bool whatIf = IsWhatIf();
+            if (whatIf)
             {
                 _plan = new SendPlan(BatchSize);
+            }
+
+            if (JournalPath != null)
+            {
+                OpenJournal(GetUnresolvedProviderPathFromPSPath(JournalPath), !whatIf);
             }
         }
 
@@ -139,6 +158,13 @@ namespace CloudRebue.PowerShell.Cmdlets
 
             foreach (OutgoingMessage message in _messages)
             {
+                SendResult? instead = _gate?.Check(message, DateTimeOffset.UtcNow);
+                if (instead != null)
+                {
+                    WriteResult(instead);
+                    continue;
+                }
+
                 Enqueue(message);
             }
 
@@ -184,6 +210,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             if (disposing)
             {
                 _engine?.Dispose();
+                _journal?.Dispose();
             }
 
             base.Dispose(disposing);
@@ -212,7 +239,7 @@ namespace CloudRebue.PowerShell.Cmdlets
                     BatchSize = BatchSize,
                     ThrottleLimit = ThrottleLimit,
                     RequestsPerSecond = RequestsPerSecond,
-                }, null, null, StopToken);
+                }, _journal, null, StopToken);
             }
 
             // Hold input back while enough batches wait; keep writing results meanwhile so memory stays flat.
@@ -228,6 +255,37 @@ namespace CloudRebue.PowerShell.Cmdlets
             }
 
             _engine.Add(message);
+        }
+
+        private void OpenJournal(string path, bool forWriting)
+        {
+            try
+            {
+                JournalIndex index = SendJournalReader.Load(path);
+                foreach (string warning in index.Warnings)
+                {
+                    WriteWarning(warning);
+                }
+
+                if (index.Count > 0)
+                {
+                    WriteVerbose($"The journal knows {index.Count:N0} recipient(s) from earlier runs.");
+                }
+
+                _gate = new SendJournalGate(index, ResendUnknown);
+                if (forWriting)
+                {
+                    _journal = new SendJournalWriter(path, index, InputRowDescriber.Describe);
+                }
+            }
+            catch (JournalCorruptException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.JournalCorrupt, ErrorCategory.InvalidData, path));
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(ErrorRecords.Create($"Cannot open the send journal '{path}': {ex.Message} Check the path and that no other Send-RebueSms is writing it.", ErrorIds.JournalUnavailable, ErrorCategory.OpenError, path, ex));
+            }
         }
 
         private void WaitUntilFinished()

@@ -14,5 +14,7 @@ namespace CloudRebue.PowerShell.Errors
         public const string SecretNotFound = "CloudRebue.SecretNotFound";
         public const string SecretUnsupported = "CloudRebue.SecretUnsupported";
         public const string SecretSaveFailed = "CloudRebue.SecretSaveFailed";
+        public const string JournalCorrupt = "CloudRebue.JournalCorrupt";
+        public const string JournalUnavailable = "CloudRebue.JournalUnavailable";
     }
 }

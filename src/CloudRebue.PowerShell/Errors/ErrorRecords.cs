@@ -37,6 +37,7 @@ namespace CloudRebue.PowerShell.Errors
             {
                 case SendErrorIds.InvalidPhone:
                 case SendErrorIds.InvalidMessage:
+                case SendErrorIds.JournalMismatch:
                     return ErrorCategory.InvalidData;
                 case SendErrorIds.MessageRejected:
                     return ErrorCategory.InvalidOperation;
