@@ -193,3 +193,26 @@ public class SendRebueSmsTests : IDisposable
         Assert.Equal(0, _api.SendRequests);
     }
 }
+
+/// <summary>The benchmark's pace override must never apply to anything but a simulator on loopback.</summary>
+public class LoopbackPaceOverrideTests
+{
+    [Theory]
+    [InlineData("http://127.0.0.1:5000/api/v1/", 5000)]
+    [InlineData("http://localhost:5000/api/v1/", 5000)]
+    [InlineData("http://[::1]:5000/api/v1/", 5000)]
+    [InlineData("https://bulk.cloudrebue.co.ke/api/v1/", null)]
+    [InlineData("http://10.0.0.5/api/v1/", null)]
+    public void AppliesOnlyToLoopback(string baseUri, int? expected)
+    {
+        Environment.SetEnvironmentVariable(CloudRebue.PowerShell.Sending.LoopbackPaceOverride.Variable, "5000");
+        try
+        {
+            Assert.Equal(expected, CloudRebue.PowerShell.Sending.LoopbackPaceOverride.Read(new Uri(baseUri)));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(CloudRebue.PowerShell.Sending.LoopbackPaceOverride.Variable, null);
+        }
+    }
+}

@@ -34,6 +34,9 @@ namespace CloudRebue.Core.Sending
         /// <summary>The longest Retry-After we honour; a longer one is cut to this (documented in about_CloudRebue).</summary>
         public TimeSpan RetryAfterCap { get; set; } = TimeSpan.FromSeconds(30);
 
+        /// <summary>Set only for a simulator on this machine (see LoopbackPaceOverride): lets the benchmark measure the client above the API's limit.</summary>
+        internal bool AboveApiLimitForLoopback { get; set; }
+
         /// <summary>Batches waiting for a free request slot before input is held back, so memory stays flat.</summary>
         public int MaxQueuedBatches => Math.Max(2, ThrottleLimit * 2);
 
@@ -44,7 +47,7 @@ namespace CloudRebue.Core.Sending
                 throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, $"A batch holds 1 to {MaxBatchSize} messages.");
             }
 
-            if (RequestsPerSecond < 1 || RequestsPerSecond > MaxRequestsPerSecond)
+            if (RequestsPerSecond < 1 || (RequestsPerSecond > MaxRequestsPerSecond && !AboveApiLimitForLoopback))
             {
                 throw new ArgumentOutOfRangeException(nameof(RequestsPerSecond), RequestsPerSecond, $"The API allows at most {MaxRequestsPerSecond} requests per second.");
             }

@@ -234,12 +234,16 @@ namespace CloudRebue.PowerShell.Cmdlets
                 }
 
                 _confirmed = true;
-                _engine = new SmsSendEngine(_connection!.Client, new SendEngineOptions
+                var options = new SendEngineOptions { BatchSize = BatchSize, ThrottleLimit = ThrottleLimit, RequestsPerSecond = RequestsPerSecond };
+                int? loopbackPace = LoopbackPaceOverride.Read(_connection!.BaseUri);
+                if (loopbackPace != null)
                 {
-                    BatchSize = BatchSize,
-                    ThrottleLimit = ThrottleLimit,
-                    RequestsPerSecond = RequestsPerSecond,
-                }, _journal, null, StopToken);
+                    WriteVerbose($"{LoopbackPaceOverride.Variable} paces this send to a local simulator at {loopbackPace} requests/s.");
+                    options.RequestsPerSecond = loopbackPace.Value;
+                    options.AboveApiLimitForLoopback = true;
+                }
+
+                _engine = new SmsSendEngine(_connection.Client, options, _journal, null, StopToken);
             }
 
             // Hold input back while enough batches wait; keep writing results meanwhile so memory stays flat.
