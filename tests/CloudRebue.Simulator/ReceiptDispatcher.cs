@@ -93,10 +93,11 @@ internal sealed class ReceiptDispatcher : IHostedService, IDisposable
         {
             await foreach (var job in _queue.Reader.ReadAllAsync(stopping).ConfigureAwait(false))
             {
-                if (job.Generation != Volatile.Read(ref _generation)) continue;
                 var wait = _time.GetElapsedTime(_time.GetTimestamp(), job.DueTimestamp);
-                if (wait > TimeSpan.Zero) await Task.Delay(wait, _time, stopping).ConfigureAwait(false);
-                await SendAsync(job, stopping).ConfigureAwait(false);
+                if (wait > TimeSpan.Zero && IsCurrent(job)) await Task.Delay(wait, _time, stopping).ConfigureAwait(false);
+
+                // Checked after the wait too: a reset during the delay drops the receipt.
+                if (IsCurrent(job)) await SendAsync(job, stopping).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -111,7 +112,7 @@ internal sealed class ReceiptDispatcher : IHostedService, IDisposable
         for (int attempt = 0; ; attempt++)
         {
             bool delivered = await _transport.PostAsync(job.Endpoint, body, stopping).ConfigureAwait(false);
-            if (job.Generation != Volatile.Read(ref _generation)) return;
+            if (!IsCurrent(job)) return;
             if (delivered)
             {
                 _stats.ReceiptSent();
@@ -128,6 +129,8 @@ internal sealed class ReceiptDispatcher : IHostedService, IDisposable
             await Task.Delay(backoff, _time, stopping).ConfigureAwait(false);
         }
     }
+
+    private bool IsCurrent(ReceiptJob job) => job.Generation == Volatile.Read(ref _generation);
 
     /// <summary>The documented receipt: phone, correlator as given, uniqueId, deliveryStatus, deliveryTime.</summary>
     internal static byte[] Body(AcceptedMessage message, string status, string deliveryTime)
