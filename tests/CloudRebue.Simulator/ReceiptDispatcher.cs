@@ -97,7 +97,16 @@ internal sealed class ReceiptDispatcher : IHostedService, IDisposable
                 if (wait > TimeSpan.Zero && IsCurrent(job)) await Task.Delay(wait, _time, stopping).ConfigureAwait(false);
 
                 // Checked after the wait too: a reset during the delay drops the receipt.
-                if (IsCurrent(job)) await SendAsync(job, stopping).ConfigureAwait(false);
+                if (!IsCurrent(job)) continue;
+                try
+                {
+                    await SendAsync(job, stopping).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A sender must outlive one bad receipt, or the queue would silently stop draining.
+                    _stats.ReceiptFailed();
+                }
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
