@@ -74,15 +74,18 @@ Describe 'The simulator process' {
 
 Describe 'Starting and stopping simulators' {
     It 'passes command-line options through' {
-        $limited = Start-RebueSimulator -Token 'limited-token' -ArgumentList '--rate-limit', '1'
+        $faulty = Start-RebueSimulator -Token 'faulty-token' -ArgumentList '--fault', '429:every=2,retry-after=3', '--balance', '6974'
         try {
-            $limited.Token | Should -Be 'limited-token'
-            (Send-Sms $limited @{ sender = 'A'; message = 'x'; phone = '0712345678' }).Status | Should -Be 200
-            $refused = Send-Sms $limited @{ sender = 'A'; message = 'x'; phone = '0712345678' }
+            $faulty.Token | Should -Be 'faulty-token'
+            (Send-Sms $faulty @{ sender = 'A'; message = 'x'; phone = '0712345678' }).Status | Should -Be 200
+            $refused = Send-Sms $faulty @{ sender = 'A'; message = 'x'; phone = '0712345678' }
             $refused.Status | Should -Be 429
-            [int] $refused.Headers['Retry-After'][0] | Should -BeGreaterOrEqual 1
+            $refused.Body.message | Should -Be 'Too Many Attempts.'
+            $refused.Headers['Retry-After'] | Should -Be '3'
+            $balance = Invoke-RestMethod -Uri "$($faulty.BaseUri)/account/balance" -Headers @{ Authorization = "Bearer $($faulty.Token)" } -NoProxy
+            $balance.data.account_units | Should -Be '6973'
         }
-        finally { Stop-RebueSimulator $limited }
+        finally { Stop-RebueSimulator $faulty }
     }
 
     It 'stops by PID and exits cleanly' {
