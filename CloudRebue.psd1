@@ -12,6 +12,7 @@
     FormatsToProcess     = @('CloudRebue.Format.ps1xml')
     CmdletsToExport      = @(
         'Measure-RebueSms'
+        'Start-RebueReceiptListener'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
