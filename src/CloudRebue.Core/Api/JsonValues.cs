@@ -31,15 +31,17 @@ namespace CloudRebue.Core.Api
             }
         }
 
-        public static decimal? Number(JsonElement parent, string name)
-        {
-            string? text = Text(parent, name);
-            return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal number) ? number : (decimal?)null;
-        }
+        public static decimal? Number(JsonElement parent, string name) => NumberFromText(Text(parent, name));
 
-        public static bool? Flag(JsonElement parent, string name)
+        public static bool? Flag(JsonElement parent, string name) => FlagFromText(Text(parent, name));
+
+        /// <summary>A number written as a JSON number or as a string: "6974", 6974, "12.50".</summary>
+        public static decimal? NumberFromText(string? text) =>
+            decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal number) ? number : (decimal?)null;
+
+        /// <summary>A flag written as true/false (JSON or string, any case) or as 1/0.</summary>
+        public static bool? FlagFromText(string? text)
         {
-            string? text = Text(parent, name);
             if (text == null)
             {
                 return null;

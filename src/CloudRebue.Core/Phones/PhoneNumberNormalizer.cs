@@ -15,6 +15,7 @@ namespace CloudRebue.Core.Phones
     {
         private const string KenyaCode = "254";
         private static readonly char[] ListSeparators = { ',', ';', '\n', '\r' };
+        private static readonly char[] SpreadsheetMarks = { '.', 'e', 'E' };
         private static readonly Regex Scientific = new Regex(@"^[0-9.,]+[eE][+-]?[0-9]+$", RegexOptions.CultureInvariant);
         private static readonly Regex SpreadsheetDecimal = new Regex(@"^([0-9]+)\.0+$", RegexOptions.CultureInvariant);
 
@@ -61,15 +62,19 @@ namespace CloudRebue.Core.Phones
                 return PhoneNumberResult.Invalid(input, "The phone number is empty. Give a number such as 0712345678 or 254712345678.");
             }
 
-            if (Scientific.IsMatch(trimmed))
+            // Both spreadsheet shapes need a '.', 'e' or 'E': plain digits (nearly every row) skip the regexes.
+            if (trimmed.IndexOfAny(SpreadsheetMarks) >= 0)
             {
-                return PhoneNumberResult.Invalid(input, $"'{trimmed}' is in scientific notation: the spreadsheet has rounded the number and its last digits are lost. Format the phone column as Text and type the numbers again.");
-            }
+                if (Scientific.IsMatch(trimmed))
+                {
+                    return PhoneNumberResult.Invalid(input, $"'{trimmed}' is in scientific notation: the spreadsheet has rounded the number and its last digits are lost. Format the phone column as Text and type the numbers again.");
+                }
 
-            Match spreadsheet = SpreadsheetDecimal.Match(trimmed);
-            if (spreadsheet.Success)
-            {
-                trimmed = spreadsheet.Groups[1].Value;
+                Match spreadsheet = SpreadsheetDecimal.Match(trimmed);
+                if (spreadsheet.Success)
+                {
+                    trimmed = spreadsheet.Groups[1].Value;
+                }
             }
 
             string? digits = DigitsOnly(trimmed);
