@@ -10,11 +10,13 @@ param(
     [Parameter(Mandatory)] [string] $Configuration,
     [Parameter(Mandatory)] [string] $WorkDir,
     [int] $Rows = 200000,
-    [int] $Repetitions = 3
+    [int] $Repetitions = 5,
+    # Import-Csv itself needs thousands of rows before its code is fully compiled (tiered JIT).
+    [int] $WarmupRows = 20000
 )
 $ErrorActionPreference = 'Stop'
 $csv = New-BenchCsv -Path (Join-Path $WorkDir "rows-$Rows.csv") -Rows $Rows
-$warmup = New-BenchCsv -Path (Join-Path $WorkDir 'rows-1000.csv') -Rows 1000
+$warmup = New-BenchCsv -Path (Join-Path $WorkDir "rows-$WarmupRows.csv") -Rows $WarmupRows
 
 $sim = Start-RebueSimulator -Configuration $Configuration -ArgumentList '--rate-limit', '0', '--latency-ms', '0'
 try {
