@@ -54,10 +54,14 @@ function Invoke-BenchWorker {
         # Both pipes drain asynchronously, so a chatty worker can never block on a full pipe.
         $stdout = $process.StandardOutput.ReadToEndAsync()
         $stderr = $process.StandardError.ReadToEndAsync()
-        if (-not $process.WaitForExit($TimeoutSeconds * 1000)) {
-            $process.Kill($true)
-            $null = $process.WaitForExit(10000)
-            throw "$(Split-Path $Script -Leaf) did not finish within $TimeoutSeconds s and was stopped.`n$(Get-OutputTail $stdout $stderr)"
+        # Short waits, so Ctrl+C reaches the finally below (which stops the worker) within a moment.
+        $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+        while (-not $process.WaitForExit(200)) {
+            if ([DateTime]::UtcNow -ge $deadline) {
+                $process.Kill($true)
+                $null = $process.WaitForExit(10000)
+                throw "$(Split-Path $Script -Leaf) did not finish within $TimeoutSeconds s and was stopped.`n$(Get-OutputTail $stdout $stderr)"
+            }
         }
         $process.WaitForExit()   # lets the asynchronous reads reach the end of the pipes
         $resultLine = ($stdout.Result -split "`r?`n") | Where-Object { $_.StartsWith('RESULT ') } | Select-Object -Last 1
