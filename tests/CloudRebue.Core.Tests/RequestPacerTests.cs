@@ -17,7 +17,7 @@ public class RequestPacerTests
         long origin = clock.GetTimestamp();
         var tasks = Enumerable.Range(0, 600).Select(async _ =>
         {
-            long started = await pacer.WaitAsync(CancellationToken.None);
+            long started = (await pacer.WaitAsync(CancellationToken.None)).StartedAt;
             lock (starts)
             {
                 starts.Add(clock.GetElapsedTime(origin, started));
@@ -39,6 +39,12 @@ public class RequestPacerTests
         // Five windows of 120 cannot finish before 4 s; how soon after is timing of this test's own
         // clock steps, so the no-over-throttling bound lives in DoesNotHoldBackMoreThanNeeded instead.
         Assert.True(sorted[^1] >= TimeSpan.FromSeconds(4));
+
+        // Smoothing: no eighth of a window holds more than an eighth of the limit.
+        for (int i = 0; i + 15 < sorted.Count; i++)
+        {
+            Assert.True(sorted[i + 15] - sorted[i] >= Window / 8, $"starts {i} and {i + 15} are {(sorted[i + 15] - sorted[i]).TotalMilliseconds} ms apart");
+        }
         for (int i = 0; i + 120 < sorted.Count; i++)
         {
             // The 121st start after any start is at least a full window later.
@@ -56,13 +62,61 @@ public class RequestPacerTests
             Assert.True(pacer.WaitAsync(CancellationToken.None).IsCompletedSuccessfully, "the first 10 start at once");
         }
 
-        Task eleventh = pacer.WaitAsync(CancellationToken.None);
+        Task<PacerTicket> eleventh = pacer.WaitAsync(CancellationToken.None);
         Assert.False(eleventh.IsCompleted);
         clock.Advance(TimeSpan.FromMilliseconds(999));
         await Task.Delay(20);
         Assert.False(eleventh.IsCompleted);
         clock.Advance(TimeSpan.FromMilliseconds(1));
         await eleventh.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task WarmUpRequestsHoldTheirSlotUntilTheirAnswer()
+    {
+        var clock = new FakeTimeProvider();
+        var pacer = new RequestPacer(2, Window, clock, TimeSpan.Zero, warmUpRequests: 2);
+        PacerTicket first = await pacer.WaitAsync(CancellationToken.None);
+        PacerTicket second = await pacer.WaitAsync(CancellationToken.None);
+        Task<PacerTicket> third = pacer.WaitAsync(CancellationToken.None);
+
+        // The first answer comes 300 ms after its start: the server may have seen it that late.
+        clock.Advance(TimeSpan.FromMilliseconds(300));
+        pacer.Complete(first);
+        pacer.Complete(second);
+        clock.Advance(TimeSpan.FromMilliseconds(999));
+        await Task.Delay(30);
+        Assert.False(third.IsCompleted, "a window counted from the start would have let it go at 1000 ms");
+
+        clock.Advance(TimeSpan.FromMilliseconds(10));
+        PacerTicket granted = await third.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.True(clock.GetElapsedTime(first.StartedAt, granted.StartedAt) >= TimeSpan.FromMilliseconds(1300));
+
+        // After the warm-up, starts count again: the fourth takes the second's slot at once, and the
+        // fifth waits one window from the third's start, not from its answer.
+        PacerTicket fourthGranted = await pacer.WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(granted.StartedAt, fourthGranted.StartedAt);
+        Task<PacerTicket> fifth = pacer.WaitAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromMilliseconds(999));
+        await Task.Delay(30);
+        Assert.False(fifth.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        PacerTicket fifthGranted = await fifth.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(Window, clock.GetElapsedTime(granted.StartedAt, fifthGranted.StartedAt));
+    }
+
+    [Fact]
+    public async Task TheMarginDelaysTheNextWindow()
+    {
+        var clock = new FakeTimeProvider();
+        var pacer = new RequestPacer(1, Window, clock, TimeSpan.FromMilliseconds(25));
+        await pacer.WaitAsync(CancellationToken.None);
+        Task<PacerTicket> next = pacer.WaitAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromMilliseconds(1010));
+        await Task.Delay(30);
+        Assert.False(next.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(20));
+        await next.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
     [Fact]

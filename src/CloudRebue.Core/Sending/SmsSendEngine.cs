@@ -48,7 +48,7 @@ namespace CloudRebue.Core.Sending
             _time = timeProvider ?? TimeProvider.System;
             _journal = journal ?? NullSendJournal.Instance;
             _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            _pacer = new RequestPacer(options.RequestsPerSecond, TimeSpan.FromSeconds(1) + options.PacingMargin, _time);
+            _pacer = new RequestPacer(options.RequestsPerSecond, TimeSpan.FromSeconds(1), _time, options.PacingMargin, warmUpRequests: options.RequestsPerSecond);
             _pipeline = RetryPipelineFactory.Create(options, _time, () => Interlocked.Increment(ref _retries));
             _current = new List<OutgoingMessage>(options.BatchSize);
             _startedAt = _time.GetTimestamp();
@@ -182,9 +182,16 @@ namespace CloudRebue.Core.Sending
                 SendAttempt attempt = await _pipeline.ExecuteAsync(
                     async (messages, token) =>
                     {
-                        await _pacer.WaitAsync(token).ConfigureAwait(false);
+                        PacerTicket ticket = await _pacer.WaitAsync(token).ConfigureAwait(false);
                         Interlocked.Increment(ref _requests);
-                        return await _transport.SendBatchAsync(messages, token).ConfigureAwait(false);
+                        try
+                        {
+                            return await _transport.SendBatchAsync(messages, token).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            _pacer.Complete(ticket);
+                        }
                     },
                     batch,
                     _cancel.Token).ConfigureAwait(false);

@@ -1,0 +1,21 @@
+namespace CloudRebue.Core.Sending
+{
+    /// <summary>A start granted by <see cref="RequestPacer"/>; hand it back with <see cref="RequestPacer.Complete"/> when the answer is in.</summary>
+    public readonly struct PacerTicket
+    {
+        internal PacerTicket(long startedAt, int slot, long generation)
+        {
+            StartedAt = startedAt;
+            Slot = slot;
+            Generation = generation;
+        }
+
+        /// <summary>When the start was granted (a <see cref="System.TimeProvider.GetTimestamp"/> value).</summary>
+        public long StartedAt { get; }
+
+        internal int Slot { get; }
+
+        /// <summary>Zero when the slot does not wait for the answer.</summary>
+        internal long Generation { get; }
+    }
+}
