@@ -17,7 +17,9 @@ public class RequestPacerTests
         long origin = clock.GetTimestamp();
         var tasks = Enumerable.Range(0, 600).Select(async _ =>
         {
-            long started = (await pacer.WaitAsync(CancellationToken.None)).StartedAt;
+            PacerTicket ticket = await pacer.WaitAsync(CancellationToken.None);
+            pacer.Written(ticket);
+            long started = ticket.StartedAt;
             lock (starts)
             {
                 starts.Add(clock.GetElapsedTime(origin, started));
@@ -59,7 +61,9 @@ public class RequestPacerTests
         var pacer = new RequestPacer(10, Window, clock);
         for (int i = 0; i < 10; i++)
         {
-            Assert.True(pacer.WaitAsync(CancellationToken.None).IsCompletedSuccessfully, "the first 10 start at once");
+            Task<PacerTicket> start = pacer.WaitAsync(CancellationToken.None);
+            Assert.True(start.IsCompletedSuccessfully, "the first 10 start at once");
+            pacer.Written(start.Result);
         }
 
         Task<PacerTicket> eleventh = pacer.WaitAsync(CancellationToken.None);
@@ -72,37 +76,53 @@ public class RequestPacerTests
     }
 
     [Fact]
-    public async Task WarmUpRequestsHoldTheirSlotUntilTheirAnswer()
+    public async Task ARequestCountsFromWhenItWasWrittenNotWhenItWasAllowed()
     {
         var clock = new FakeTimeProvider();
-        var pacer = new RequestPacer(2, Window, clock, TimeSpan.Zero, warmUpRequests: 2);
+        var pacer = new RequestPacer(1, Window, clock);
         PacerTicket first = await pacer.WaitAsync(CancellationToken.None);
-        PacerTicket second = await pacer.WaitAsync(CancellationToken.None);
-        Task<PacerTicket> third = pacer.WaitAsync(CancellationToken.None);
+        Task<PacerTicket> second = pacer.WaitAsync(CancellationToken.None);
 
-        // The first answer comes 300 ms after its start: the server may have seen it that late.
+        // A new connection (or a pause of ours) holds the first request back for 300 ms.
         clock.Advance(TimeSpan.FromMilliseconds(300));
-        pacer.Complete(first);
-        pacer.Complete(second);
+        pacer.Written(first);
         clock.Advance(TimeSpan.FromMilliseconds(999));
         await Task.Delay(30);
-        Assert.False(third.IsCompleted, "a window counted from the start would have let it go at 1000 ms");
+        Assert.False(second.IsCompleted, "counting from the start would have let it go at 1000 ms");
 
-        clock.Advance(TimeSpan.FromMilliseconds(10));
-        PacerTicket granted = await third.WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.True(clock.GetElapsedTime(first.StartedAt, granted.StartedAt) >= TimeSpan.FromMilliseconds(1300));
-
-        // After the warm-up, starts count again: the fourth takes the second's slot at once, and the
-        // fifth waits one window from the third's start, not from its answer.
-        PacerTicket fourthGranted = await pacer.WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.Equal(granted.StartedAt, fourthGranted.StartedAt);
-        Task<PacerTicket> fifth = pacer.WaitAsync(CancellationToken.None);
-        clock.Advance(TimeSpan.FromMilliseconds(999));
-        await Task.Delay(30);
-        Assert.False(fifth.IsCompleted);
         clock.Advance(TimeSpan.FromMilliseconds(1));
-        PacerTicket fifthGranted = await fifth.WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.Equal(Window, clock.GetElapsedTime(granted.StartedAt, fifthGranted.StartedAt));
+        PacerTicket granted = await second.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(TimeSpan.FromMilliseconds(1300), clock.GetElapsedTime(first.StartedAt, granted.StartedAt));
+    }
+
+    [Fact]
+    public async Task ARequestNeverWrittenCountsUntilItsAnswer()
+    {
+        var clock = new FakeTimeProvider();
+        var pacer = new RequestPacer(1, Window, clock);
+        PacerTicket first = await pacer.WaitAsync(CancellationToken.None);
+        Task<PacerTicket> second = pacer.WaitAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await Task.Delay(30);
+        Assert.False(second.IsCompleted, "a request in flight with no known bound holds its slot");
+
+        pacer.Complete(first);
+        clock.Advance(Window);
+        await second.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task AWrittenBoundIsNotMovedBackByTheAnswer()
+    {
+        var clock = new FakeTimeProvider();
+        var pacer = new RequestPacer(1, Window, clock);
+        PacerTicket first = await pacer.WaitAsync(CancellationToken.None);
+        pacer.Written(first);
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        pacer.Complete(first);
+        Task<PacerTicket> second = pacer.WaitAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        await second.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
     [Fact]
@@ -110,7 +130,7 @@ public class RequestPacerTests
     {
         var clock = new FakeTimeProvider();
         var pacer = new RequestPacer(1, Window, clock, TimeSpan.FromMilliseconds(25));
-        await pacer.WaitAsync(CancellationToken.None);
+        pacer.Written(await pacer.WaitAsync(CancellationToken.None));
         Task<PacerTicket> next = pacer.WaitAsync(CancellationToken.None);
         clock.Advance(TimeSpan.FromMilliseconds(1010));
         await Task.Delay(30);
@@ -120,11 +140,46 @@ public class RequestPacerTests
     }
 
     [Fact]
+    public async Task A429RaisesTheMarginAndACleanWindowGivesItBack()
+    {
+        var clock = new FakeTimeProvider();
+        var pacer = new RequestPacer(16, Window, clock, TimeSpan.FromMilliseconds(25));
+        async Task Send(bool tooMany)
+        {
+            Task<PacerTicket> start = pacer.WaitAsync(CancellationToken.None);
+            for (int i = 0; i < 1000 && !start.IsCompleted; i++)
+            {
+                clock.Advance(TimeSpan.FromMilliseconds(10));
+                await Task.Delay(1);
+            }
+
+            PacerTicket t = await start.WaitAsync(TimeSpan.FromSeconds(5));
+            pacer.Written(t);
+            pacer.Complete(t, tooMany);
+        }
+
+        await Send(true);
+        Assert.Equal(TimeSpan.FromMilliseconds(50), pacer.Margin);
+        for (int i = 0; i < 5; i++)
+        {
+            await Send(true);
+        }
+
+        Assert.Equal(RequestPacer.MaxMargin, pacer.Margin);
+        for (int i = 0; i < 16; i++)
+        {
+            await Send(false);
+        }
+
+        Assert.Equal(TimeSpan.FromMilliseconds(25 + ((400 - 25) / 2.0)), pacer.Margin);
+    }
+
+    [Fact]
     public async Task CancellationStopsAWaiter()
     {
         var clock = new FakeTimeProvider();
         var pacer = new RequestPacer(1, Window, clock);
-        await pacer.WaitAsync(CancellationToken.None);
+        pacer.Written(await pacer.WaitAsync(CancellationToken.None));
         using var cts = new CancellationTokenSource();
         Task waiting = pacer.WaitAsync(cts.Token);
         cts.Cancel();

@@ -4,10 +4,9 @@ namespace CloudRebue.Core.Sending
 {
     /// <summary>
     /// An exact sliding window over the times the server may have seen the last <c>limit</c> requests.
-    /// Each slot holds an upper bound of that time: the start plus the jitter margin, or, while the
-    /// request is a warm-up one, "not known yet" until its answer comes back. A new start takes a slot
-    /// whose bound has left the window; slots only leave when no later start could ever count them, so
-    /// no span of <c>span</c> can hold more than <c>limit</c> arrivals whose bounds were right.
+    /// Each slot holds an upper bound of that time, "not known yet" until the request is on the wire. A
+    /// new start takes a slot whose bound has left the window; a slot only leaves when no later start
+    /// could count it, so no span of <c>span</c> holds more than <c>limit</c> arrivals within their bounds.
     /// Not thread-safe: <see cref="RequestPacer"/> serialises access.
     /// </summary>
     internal sealed class StartWindow
@@ -30,7 +29,7 @@ namespace CloudRebue.Core.Sending
 
         public TimeSpan Span { get; }
 
-        /// <summary>How long until one more start fits (zero when it fits now); null while every slot waits for an answer.</summary>
+        /// <summary>How long until one more start fits (zero when it fits now); null while every slot's bound is unknown.</summary>
         public TimeSpan? WaitBefore(long now, TimeProvider time)
         {
             if (_used < Limit)
@@ -48,22 +47,27 @@ namespace CloudRebue.Core.Sending
             return since >= Span ? TimeSpan.Zero : Span - since;
         }
 
-        /// <summary>Takes a slot for a start at <paramref name="now"/>; returns the slot and, when <paramref name="untilAnswered"/>, the generation to complete it with.</summary>
-        public (int Slot, long Generation) Record(long now, long bound, bool untilAnswered)
+        /// <summary>Takes a slot; with <paramref name="bound"/> null its bound stays unknown until <see cref="Bound"/>.</summary>
+        public (int Slot, long Generation) Take(long? bound)
         {
             int slot = _used < Limit ? _used++ : EarliestSlot();
-            long generation = untilAnswered ? ++_nextGeneration : 0;
-            _bounds[slot] = untilAnswered ? Unknown : bound;
+            long generation = ++_nextGeneration;
+            _bounds[slot] = bound ?? Unknown;
             _generations[slot] = generation;
             return (slot, generation);
         }
 
-        /// <summary>The answer is in: the server saw the request by <paramref name="now"/> at the latest.</summary>
-        public void Complete(int slot, long generation, long now)
+        /// <summary>Sets the slot's bound, keeping the later one; ignored once the slot went to another request.</summary>
+        public void Bound(int slot, long generation, long bound, bool onlyIfUnknown)
         {
-            if (generation != 0 && _generations[slot] == generation && _bounds[slot] == Unknown)
+            if (_generations[slot] != generation || (onlyIfUnknown && _bounds[slot] != Unknown))
             {
-                _bounds[slot] = now;
+                return;
+            }
+
+            if (_bounds[slot] == Unknown || bound > _bounds[slot])
+            {
+                _bounds[slot] = bound;
             }
         }
 
