@@ -1,0 +1,16 @@
+namespace CloudRebue.Simulator;
+
+/// <summary>
+/// One recipient of one accepted message, as GET /_sim/messages reports it. The correlator is kept
+/// as its raw JSON so it goes back out exactly as it came in (string stays string, number stays number).
+/// </summary>
+internal sealed record AcceptedMessage(
+    string? CorrelatorJson,
+    string Phone,
+    string Sender,
+    string Message,
+    string? LinkIdJson,
+    string? Endpoint,
+    string UniqueId,
+    string BatchId,
+    int SmsUnits);
