@@ -362,3 +362,42 @@ Describe 'Secret hygiene with a canary token' {
         ($connection | Get-Member -Force).Name | Should -Not -Contain 'Client'
     }
 }
+
+Describe 'Against the simulator' {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot 'SimulatorHelpers.psm1') -Force
+        $script:sim = Start-RebueSimulator -ArgumentList '--balance', '4321'
+        $script:simToken = ConvertTo-SecureString -String $sim.Token -AsPlainText -Force
+    }
+    AfterAll {
+        Disconnect-CloudRebue
+        if ($sim) { Stop-RebueSimulator $sim }
+    }
+
+    It 'connects, and Get-RebueBalance reads account_units' {
+        $conn = Connect-CloudRebue -Token $simToken -BaseUri $sim.BaseUri
+        $conn.AccountUnits | Should -Be 4321
+        $balance = Get-RebueBalance
+        $balance.AccountUnits | Should -Be 4321
+        $balance.Date.Offset | Should -Be ([TimeSpan]::FromHours(3))
+    }
+
+    It 'reads balance_kes and balance_minor when the simulator answers in the sister brand''s shape' {
+        $null = Set-RebueSimulatorConfig $sim -Config @{ balanceFormat = 'kes' }
+        try {
+            $balance = Get-RebueBalance -Connection (Connect-CloudRebue -Token $simToken -BaseUri $sim.BaseUri)
+            $balance.BalanceKes | Should -Be 4321
+            $balance.BalanceMinor | Should -Be 432100
+            $balance.AccountUnits | Should -BeNullOrEmpty
+        }
+        finally {
+            $null = Set-RebueSimulatorConfig $sim -Config @{ balanceFormat = 'units' }
+        }
+    }
+
+    It 'reports a token the simulator does not know as TokenRejected' {
+        $err = Get-TerminatingError { Connect-CloudRebue -Token $token -BaseUri $sim.BaseUri }
+        $err.FullyQualifiedErrorId | Should -BeLike 'CloudRebue.TokenRejected,*'
+        $err.Exception.Message | Should -BeLike '*Unauthenticated.*'
+    }
+}
