@@ -149,7 +149,8 @@ namespace CloudRebue.Core.Api
             switch (kind)
             {
                 case ApiFailureKind.TokenRejected:
-                    return $"{uri} rejected the token (401).{said} Create a new API token in the CloudRebue portal (Settings > API) and connect again with Connect-CloudRebue.";
+                    // Where exactly the portal keeps tokens is not documented; the API host is the portal's host.
+                    return $"{uri} rejected the token (401): it is wrong, revoked or expired.{said} Generate a new API token in your account on the web portal at {uri.GetLeftPart(UriPartial.Authority)}, then connect again: Connect-CloudRebue -Token (Read-Host -AsSecureString 'CloudRebue API token').";
                 case ApiFailureKind.RateLimited:
                     return $"{uri} answered 429 Too Many Requests.{said}";
                 case ApiFailureKind.Unavailable:
