@@ -17,6 +17,7 @@
         'Get-RebueSendJournal'
         'Measure-RebueSms'
         'Send-RebueSms'
+        'Start-RebueReceiptListener'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

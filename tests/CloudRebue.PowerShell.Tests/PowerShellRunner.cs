@@ -26,6 +26,9 @@ public sealed class PowerShellRunner : IDisposable
         _runspace.Open();
     }
 
+    /// <summary>The runspace, for tests that drive a pipeline themselves (BeginInvoke, Stop).</summary>
+    public Runspace Runspace => _runspace;
+
     public RunResult Run(string script, IDictionary<string, object?>? variables = null)
     {
         using var ps = System.Management.Automation.PowerShell.Create();

@@ -1,0 +1,184 @@
+using System;
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Threading;
+using CloudRebue.Core.Receipts;
+
+namespace CloudRebue.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// Start-RebueReceiptListener: listens for the provider's delivery receipts and writes each as a
+    /// DeliveryReceipt, until Ctrl+C, -Count or -Timeout. The core receives on its own threads; this
+    /// cmdlet only takes from its queue, so only the pipeline thread writes to the pipeline.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Start, "RebueReceiptListener", DefaultParameterSetName = PortSet)]
+    [OutputType(typeof(DeliveryReceipt))]
+    public sealed class StartRebueReceiptListenerCommand : PSCmdlet, IDisposable
+    {
+        private const string PortSet = "Port";
+        private const string PrefixSet = "Prefix";
+
+        // How long one take waits before the loop looks at the clock and the notices again.
+        private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private ReceiptListener? _listener;
+
+        /// <summary>The TCP port to listen on.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PortSet)]
+        [ValidateRange(1, 65535)]
+        public int Port { get; set; }
+
+        /// <summary>The address to listen on with -Port: + (every address, the default), * , 127.0.0.1, or a host name.</summary>
+        [Parameter(ParameterSetName = PortSet)]
+        [ValidateNotNullOrEmpty]
+        public string ListenAddress { get; set; } = ListenerPrefix.AllAddresses;
+
+        /// <summary>The full HttpListener prefix, e.g. http://+:8080/ , instead of -Port and -ListenAddress.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PrefixSet)]
+        [ValidateNotNullOrEmpty]
+        public string Prefix { get; set; } = string.Empty;
+
+        /// <summary>The path the provider posts to; its last segment is the secret.</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = string.Empty;
+
+        /// <summary>Stop after writing this many receipts; no more than this many are acknowledged.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int Count { get; set; }
+
+        /// <summary>Stop after this long; a number is seconds.</summary>
+        [Parameter]
+        [SecondsToTimeSpan]
+        public TimeSpan Timeout { get; set; }
+
+        /// <summary>Largest request body accepted, in bytes.</summary>
+        [Parameter]
+        [ValidateRange(256, 16 * 1024 * 1024)]
+        public int MaxBodyBytes { get; set; } = ReceiptListenerOptions.DefaultMaxBodyBytes;
+
+        /// <summary>Receipts that may wait to be written before requests are answered 503.</summary>
+        [Parameter]
+        [ValidateRange(1, 1000000)]
+        public int QueueCapacity { get; set; } = ReceiptListenerOptions.DefaultQueueCapacity;
+
+        private bool HasTimeout => MyInvocation.BoundParameters.ContainsKey(nameof(Timeout));
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            if (HasTimeout && Timeout <= TimeSpan.Zero)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "-Timeout must be positive: a number of seconds, or a TimeSpan such as 00:05:00."),
+                    "CloudRebue.ListenerInvalidArgument",
+                    ErrorCategory.InvalidArgument,
+                    Timeout));
+            }
+
+            try
+            {
+                _listener = new ReceiptListener(new ReceiptListenerOptions
+                {
+                    Prefix = ParameterSetName == PrefixSet ? Prefix : ListenerPrefix.For(ListenAddress, Port).Value,
+                    Path = Path,
+                    MaxBodyBytes = MaxBodyBytes,
+                    QueueCapacity = QueueCapacity,
+                    MaxReceipts = Count > 0 ? Count : (long?)null,
+                });
+            }
+            catch (ArgumentException ex)
+            {
+                // The core's messages never repeat the path, so the secret stays out of the error.
+                ThrowTerminatingError(new ErrorRecord(ex, "CloudRebue.ListenerInvalidArgument", ErrorCategory.InvalidArgument, null));
+            }
+
+            if (_listener!.Path.SecretLength < ReceiptPath.RecommendedSecretLength)
+            {
+                WriteWarning($"The last segment of -Path is the secret that authenticates the provider, and it has only {_listener.Path.SecretLength} characters. Use at least {ReceiptPath.RecommendedSecretLength} random ones, e.g. [guid]::NewGuid().ToString('N').");
+            }
+
+            try
+            {
+                _listener.Start();
+            }
+            catch (ReceiptListenerBindException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "CloudRebue.ListenerBindFailed", ErrorCategory.ResourceUnavailable, ex.Prefix));
+            }
+
+            WriteVerbose($"Listening for delivery receipts at {_listener.DisplayUrl} (queue {QueueCapacity}, body cap {MaxBodyBytes} bytes).");
+        }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            ReceiptListener listener = _listener!;
+            Stopwatch clock = Stopwatch.StartNew();
+            long written = 0;
+            try
+            {
+                while (Count == 0 || written < Count)
+                {
+                    TimeSpan wait = PollInterval;
+                    if (HasTimeout)
+                    {
+                        TimeSpan left = Timeout - clock.Elapsed;
+                        if (left <= TimeSpan.Zero)
+                        {
+                            break;
+                        }
+
+                        wait = left < wait ? left : wait;
+                    }
+
+                    if (listener.TryTake(out DeliveryReceipt? receipt, wait, _stop.Token))
+                    {
+                        WriteObject(receipt);
+                        written++;
+                    }
+
+                    WriteNotices(listener);
+                }
+
+                // An orderly end: refuse what comes next (503, so the provider retries elsewhere or
+                // later), then write everything already acknowledged, so no 200 goes unreported.
+                listener.CloseIntake();
+                while (listener.TryTake(out DeliveryReceipt? receipt, TimeSpan.Zero, _stop.Token))
+                {
+                    WriteObject(receipt);
+                    written++;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: StopProcessing cancelled the take. Nothing may be written any more.
+                return;
+            }
+
+            listener.Stop();
+            WriteNotices(listener);
+            WriteVerbose($"Stopped listening at {listener.DisplayUrl}: {written} receipts written; {listener.Statistics}.");
+        }
+
+        /// <inheritdoc />
+        protected override void StopProcessing()
+        {
+            _stop.Cancel();
+            _listener?.Stop();
+        }
+
+        /// <summary>Releases the port however the pipeline ended (Ctrl+C, Select-Object -First, an error downstream).</summary>
+        public void Dispose() => _listener?.Dispose();
+
+        private void WriteNotices(ReceiptListener listener)
+        {
+            while (listener.TryTakeNotice(out string? notice))
+            {
+                WriteVerbose(notice);
+            }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Net;
+using System.Net.Sockets;
+using CloudRebue.Core.Receipts;
+using Xunit;
+using static CloudRebue.PowerShell.Tests.ListenerSession;
+
+namespace CloudRebue.PowerShell.Tests;
+
+public class StartRebueReceiptListenerTests : IDisposable
+{
+    private readonly PowerShellRunner _ps = new();
+
+    public void Dispose() => _ps.Dispose();
+
+    [Fact]
+    public async Task CountEndsItAfterThatManyReceipts()
+    {
+        using var session = ListenerSession.Start(_ps.Runspace, "-Count 2");
+        Assert.Equal(HttpStatusCode.OK, (await session.PostAsync(Json("a"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await session.PostAsync("[" + Json("b", "DeliveryImpossible") + "]")).StatusCode);
+
+        var receipts = session.End();
+
+        Assert.Equal(new[] { "a", "b" }, receipts.Select(r => r.UniqueId));
+        Assert.Equal(new[] { true, false }, receipts.Select(r => r.Delivered));
+        Assert.Equal("c-a", receipts[0].Correlator);
+        Assert.Equal(TimeSpan.FromHours(3), receipts[0].DeliveryTime!.Value.Offset);
+        Assert.Equal("127.0.0.1", receipts[0].RemoteAddress);
+        Assert.Empty(session.PowerShell.Streams.Error);
+        Assert.Equal(PSInvocationState.Completed, session.PowerShell.InvocationStateInfo.State);
+    }
+
+    [Fact]
+    public async Task TimeoutEndsItAndWritesWhatArrivedBefore()
+    {
+        using var session = ListenerSession.Start(_ps.Runspace, "-Timeout 1");
+        Assert.Equal(HttpStatusCode.OK, (await session.PostAsync(Json("before"))).StatusCode);
+
+        var receipts = session.End();
+
+        Assert.Equal("before", Assert.Single(receipts).UniqueId);
+        Assert.Empty(session.PowerShell.Streams.Error);
+        Assert.Contains(session.PowerShell.Streams.Verbose, v => v.Message.StartsWith("Stopped listening", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TimeoutTakesATimeSpanToo()
+    {
+        using var session = ListenerSession.Start(_ps.Runspace, "-Timeout '00:00:00.2'");
+        Assert.Empty(session.End());
+        Assert.Empty(session.PowerShell.Streams.Error);
+    }
+
+    [Fact]
+    public void APortInUseIsATerminatingBindFailure()
+    {
+        var occupant = new TcpListener(IPAddress.Loopback, 0);
+        occupant.Start();
+        try
+        {
+            int port = ((IPEndPoint)occupant.LocalEndpoint).Port;
+            var result = RunWith(port);
+
+            ErrorRecord error = TheOnlyError(result);
+            Assert.StartsWith("CloudRebue.ListenerBindFailed", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.ResourceUnavailable, error.CategoryInfo.Category);
+            Assert.IsType<ReceiptListenerBindException>(error.Exception);
+            Assert.Contains("already in use", error.Exception.Message);
+            Assert.DoesNotContain(Secret, error.ToString() + error.Exception);
+        }
+        finally
+        {
+            occupant.Stop();
+        }
+    }
+
+    [Fact]
+    public async Task ItCanBeStartedAgainOnTheSamePortInTheSameRunspace()
+    {
+        int port;
+        using (var first = ListenerSession.Start(_ps.Runspace, "-Count 1"))
+        {
+            port = first.Port;
+            await first.PostAsync(Json("first"));
+            Assert.Equal("first", Assert.Single(first.End()).UniqueId);
+        }
+
+        using var second = ListenerSession.Start(_ps.Runspace, "-Count 1", port: port);
+        await second.PostAsync(Json("second"));
+        Assert.Equal("second", Assert.Single(second.End()).UniqueId);
+        Assert.Empty(second.PowerShell.Streams.Error);
+    }
+
+    [Fact]
+    public async Task SelectFirstEndsItAndReleasesThePort()
+    {
+        int port;
+        using (var first = ListenerSession.Start(_ps.Runspace, pipeline: "| Select-Object -First 1"))
+        {
+            port = first.Port;
+            await first.PostAsync(Json("only"));
+            Assert.Single(first.Output);
+            first.End();
+        }
+
+        using var again = ListenerSession.Start(_ps.Runspace, "-Timeout 0.2", port: port);
+        again.End();
+        Assert.Empty(again.PowerShell.Streams.Error);
+    }
+
+    [Fact]
+    public async Task CtrlCStopsItWithinTwoSecondsWithNoErrorAndFreesThePort()
+    {
+        var session = ListenerSession.Start(_ps.Runspace);
+        await session.PostAsync(Json("before-stop"));
+
+        var clock = Stopwatch.StartNew();
+        session.PowerShell.Stop();
+        clock.Stop();
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"Stop took {clock.Elapsed}");
+        Assert.Equal(PSInvocationState.Stopped, session.PowerShell.InvocationStateInfo.State);
+        Assert.Empty(session.PowerShell.Streams.Error);
+
+        var probe = new TcpListener(IPAddress.Loopback, session.Port);
+        probe.Start();
+        probe.Stop();
+        session.Dispose();
+    }
+
+    [Fact]
+    public async Task TheSecretNeverAppearsInVerboseWarningsOrErrors()
+    {
+        using var session = ListenerSession.Start(_ps.Runspace, "-Count 1");
+        await session.PostAsync(Json("x"), "/receipts/" + Secret.Substring(0, 31));
+        await session.PostAsync("{ not json", SecretPath);
+        var get = await new HttpClient().GetAsync(session.ReceiptUrl);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
+        await session.PostAsync(Json("ok"));
+        session.End();
+
+        var text = session.AllText().ToList();
+        Assert.Contains(text, t => t.Contains("/receipts/***", StringComparison.Ordinal));
+        Assert.Contains(text, t => t.Contains("404", StringComparison.Ordinal));
+        Assert.Contains(text, t => t.Contains("400", StringComparison.Ordinal));
+        Assert.All(text, t => Assert.DoesNotContain(Secret.Substring(0, 12), t));
+    }
+
+    [Fact]
+    public void AnInvalidPathIsAnInvalidArgumentErrorThatDoesNotRepeatIt()
+    {
+        var result = _ps.Run("Start-RebueReceiptListener -ListenAddress 127.0.0.1 -Port 1 -Path $path",
+            new Dictionary<string, object?> { ["path"] = "/receipts/Zq9Kx7 Wm" });
+
+        ErrorRecord error = TheOnlyError(result);
+        Assert.StartsWith("CloudRebue.ListenerInvalidArgument", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.DoesNotContain("Zq9Kx7", error.ToString() + error.Exception);
+    }
+
+    [Fact]
+    public void AShortSecretIsWarnedAbout()
+    {
+        var result = _ps.Run("Start-RebueReceiptListener -ListenAddress 127.0.0.1 -Port $port -Path /receipts/abc -Timeout 0.1",
+            new Dictionary<string, object?> { ["port"] = FreePort() });
+
+        Assert.Contains(result.Warnings, w => w.Contains("only 3 characters", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Warnings, w => w.Contains("abc", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PrefixRefusesHttpsWithAnInvalidArgumentError()
+    {
+        var result = _ps.Run("Start-RebueReceiptListener -Prefix 'https://+:8443/' -Path $path",
+            new Dictionary<string, object?> { ["path"] = SecretPath });
+        Assert.StartsWith("CloudRebue.ListenerInvalidArgument", TheOnlyError(result).FullyQualifiedErrorId);
+    }
+
+    // A terminating error ends the statement: in a script it lands in the error stream, at the top
+    // level it is thrown. Either way there is exactly one, and no output.
+    private static ErrorRecord TheOnlyError(RunResult result)
+    {
+        Assert.Empty(result.Output);
+        return result.Terminating?.ErrorRecord ?? Assert.Single(result.Errors);
+    }
+
+    private RunResult RunWith(int port) =>
+        _ps.Run("Start-RebueReceiptListener -ListenAddress 127.0.0.1 -Port $port -Path $path",
+            new Dictionary<string, object?> { ["port"] = port, ["path"] = SecretPath });
+}
