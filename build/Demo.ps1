@@ -12,16 +12,11 @@ $ErrorActionPreference = 'Stop'
 $root = Split-Path $PSScriptRoot -Parent
 $env:CLOUDREBUE_TEST_CONFIGURATION = $Configuration
 Import-Module (Join-Path $root 'tests/Pester/SimulatorHelpers.psm1') -Force
+Import-Module (Join-Path $root 'tests/Pester/ListenerHelpers.psm1') -Force
 $manifest = Join-Path $ModuleDir 'CloudRebue.psd1'
 Import-Module $manifest -Force
 
 function Write-Step([string] $Text) { Write-Host "`n== $Text" -ForegroundColor Cyan }
-
-function Get-FreePort {
-    $probe = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
-    $probe.Start()
-    try { $probe.LocalEndpoint.Port } finally { $probe.Stop() }
-}
 
 $work = Join-Path ([IO.Path]::GetTempPath()) "cloudrebue-demo-$PID"
 $null = New-Item -ItemType Directory -Force $work
@@ -45,22 +40,12 @@ try {
     Import-Csv $csv | Measure-RebueSms | Out-Host
 
     Write-Step 'Start-RebueReceiptListener in a thread job, joined to the send journal'
-    $secret = [guid]::NewGuid().ToString('N')
-    $port = Get-FreePort
-    $listener = Start-ThreadJob -ArgumentList $manifest, $port, $secret, $journal -ScriptBlock {
-        param($manifest, $port, $secret, $journal)
-        Import-Module $manifest
-        Start-RebueReceiptListener -ListenAddress 127.0.0.1 -Port $port -Path "/receipts/$secret" -JournalPath $journal -Timeout 20
-    }
-    $endpoint = "http://127.0.0.1:$port/receipts/$secret"
-    $deadline = [DateTime]::UtcNow.AddSeconds(15)
-    while ([DateTime]::UtcNow -lt $deadline) {
-        try { $null = Invoke-WebRequest "http://127.0.0.1:$port/" -SkipHttpErrorCheck -TimeoutSec 2; break } catch { Start-Sleep -Milliseconds 100 }
-    }
-    Write-Host "Receipts go to http://127.0.0.1:$port/receipts/*** (the secret path segment is never shown)"
+    $receiver = Start-ReceiptListenerJob -Manifest $manifest -Parameters @{ JournalPath = $journal; Timeout = 20 }
+    $listener = $receiver.Job
+    Write-Host "Receipts go to http://127.0.0.1:$($receiver.Port)/receipts/*** (the secret path segment is never shown)"
 
     Write-Step 'Import-Csv customers.csv | Send-RebueSms -Endpoint ... -JournalPath ... (bad rows become Invalid results and errors)'
-    $results = Import-Csv $csv | Send-RebueSms -Endpoint $endpoint -JournalPath $journal -ErrorAction SilentlyContinue -ErrorVariable sendErrors
+    $results = Import-Csv $csv | Send-RebueSms -Endpoint $receiver.Url -JournalPath $journal -ErrorAction SilentlyContinue -ErrorVariable sendErrors
     $results | Sort-Object Row | Format-Table Row, @{ n = 'Phone'; e = { if ($_.Phone) { $_.Phone } else { "($($_.PhoneInput))" } } }, Status, SmsUnits, Correlator, @{ n = 'Customer'; e = { $_.InputObject.Name } } -AutoSize | Out-Host
     Write-Host "Errors written for the rows that were not sent:"
     $sendErrors | ForEach-Object { Write-Host "  $($_.FullyQualifiedErrorId.Split(',')[0]): $($_.Exception.Message)" }

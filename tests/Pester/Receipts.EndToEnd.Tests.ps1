@@ -3,41 +3,18 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'SimulatorHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'ListenerHelpers.psm1') -Force
     $script:manifest = Get-TestModuleManifest
     Import-Module $manifest -Force
 
     $script:sim = Start-RebueSimulator -ArgumentList '--receipt-delay-ms', '0'
     $script:connection = Connect-CloudRebue -Token (ConvertTo-SecureString $sim.Token -AsPlainText -Force) -BaseUri $sim.BaseUri -DefaultSender ACME
 
-    function Get-FreePort {
-        $probe = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
-        $probe.Start()
-        try { $probe.LocalEndpoint.Port } finally { $probe.Stop() }
-    }
-
-    # A listener in a thread job that stops by itself after -Count receipts or -Timeout seconds.
+    # A listener that stops by itself after -Count receipts or 60 seconds; its Url is the -Endpoint to send with.
     function Start-ReceiptJob([int] $Count, [string] $JournalPath) {
-        $secret = [guid]::NewGuid().ToString('N')
-        foreach ($attempt in 1..5) {
-            $port = Get-FreePort
-            $job = Start-ThreadJob -ArgumentList $manifest, $port, "/receipts/$secret", $Count, $JournalPath -ScriptBlock {
-                param($manifest, $port, $path, $count, $journal)
-                Import-Module $manifest
-                $extra = @{}
-                if ($journal) { $extra.JournalPath = $journal }
-                Start-RebueReceiptListener -ListenAddress 127.0.0.1 -Port $port -Path $path -Count $count -Timeout 60 @extra
-            }
-            $deadline = [DateTime]::UtcNow.AddSeconds(15)
-            while ([DateTime]::UtcNow -lt $deadline -and $job.State -in 'NotStarted', 'Running') {
-                try {
-                    $null = Invoke-WebRequest -Uri "http://127.0.0.1:$port/probe" -SkipHttpErrorCheck -TimeoutSec 2
-                    return [pscustomobject]@{ Job = $job; Endpoint = "http://127.0.0.1:$port/receipts/$secret" }
-                }
-                catch { Start-Sleep -Milliseconds 50 }
-            }
-            $job | Remove-Job -Force
-        }
-        throw 'Could not start a receipt listener on a free port.'
+        $parameters = @{ Count = $Count; Timeout = 60 }
+        if ($JournalPath) { $parameters.JournalPath = $JournalPath }
+        Start-ReceiptListenerJob -Manifest $manifest -Parameters $parameters
     }
 }
 
@@ -55,7 +32,7 @@ Describe 'Delivery receipts end to end' {
         $rows += [pscustomobject]@{ Name = 'Broken'; Phone = '07123'; Message = 'never sent' }
         $listener = Start-ReceiptJob -Count 300 -JournalPath $journal
         try {
-            $results = $rows | Send-RebueSms -Endpoint $listener.Endpoint -JournalPath $journal -ErrorAction SilentlyContinue
+            $results = $rows | Send-RebueSms -Endpoint $listener.Url -JournalPath $journal -ErrorAction SilentlyContinue
             $queued = @($results | Where-Object Status -eq 'Queued')
             $queued.Count | Should -Be 300
 
@@ -86,7 +63,7 @@ Describe 'Delivery receipts end to end' {
         try {
             $listener = Start-ReceiptJob -Count 5
             try {
-                $null = 1..5 | ForEach-Object { '07' + (61000000 + $_) } | Send-RebueSms -Message 'fails' -Endpoint $listener.Endpoint
+                $null = 1..5 | ForEach-Object { '07' + (61000000 + $_) } | Send-RebueSms -Message 'fails' -Endpoint $listener.Url
                 $receipts = @($listener.Job | Wait-Job -Timeout 60 | Receive-Job)
             }
             finally { $listener.Job | Remove-Job -Force }
