@@ -169,7 +169,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             }
 
             DrainResults();
-            _progress!.Update(_row, _engine?.Snapshot());
+            _progress!.Update(_row, _engine);
         }
 
         /// <inheritdoc />
@@ -250,7 +250,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             while (!_engine!.CanAccept)
             {
                 DrainResults();
-                _progress!.Update(_row, _engine.Snapshot());
+                _progress!.Update(_row, _engine);
                 _engine.WaitForProgress(TimeSpan.FromMilliseconds(100));
                 if (StopToken.IsCancellationRequested)
                 {
@@ -297,7 +297,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             while (!_engine!.IsFinished)
             {
                 DrainResults();
-                _progress!.Update(_row, _engine.Snapshot());
+                _progress!.Update(_row, _engine);
                 _engine.WaitForProgress(TimeSpan.FromMilliseconds(250));
                 if (StopToken.IsCancellationRequested)
                 {
