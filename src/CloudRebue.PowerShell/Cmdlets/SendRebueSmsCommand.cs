@@ -50,6 +50,7 @@ namespace CloudRebue.PowerShell.Cmdlets
         /// <summary>The sender ID; the connection's default sender when omitted.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("SenderId", "From")]
+        [ArgumentCompleter(typeof(SenderCompleter))]
         [AllowNull]
         [AllowEmptyString]
         public string? Sender { get; set; }
