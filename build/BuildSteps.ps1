@@ -19,11 +19,7 @@ function Invoke-Dotnet {
 }
 
 # The pwsh that runs this script, started as a child: tests and the demo need fresh processes.
-function Get-PwshInvocation {
-    $dll = Join-Path $PSHOME 'pwsh.dll'
-    if (Test-Path $dll) { return @('dotnet', $dll) }
-    return @((Get-Process -Id $PID).Path)
-}
+. (Join-Path $PSScriptRoot 'PwshInvocation.ps1')
 
 function Invoke-Clean($Context) {
     Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $Context.OutDir

@@ -54,10 +54,11 @@ function Read-CmdletHelpMarkdown {
     }
 }
 
-# platyPS fills new docs with '{{ Fill in the Synopsis }}' and the like; one left behind is unfinished work.
+# platyPS fills new docs with '{{ Fill in the Synopsis }}', '{{ Add example code here }}' and the like; one
+# left behind is unfinished work. Only those words count: '${{ secrets.X }}' in a CI example is real text.
 function Assert-NoPlaceholder($Doc) {
     foreach ($block in $Doc.Blocks) {
-        if ($block.Text -match '\{\{.*?\}\}') { throw (New-HelpDocError $Doc.Path $block.Line "unfilled platyPS placeholder: $($Matches[0])") }
+        if ($block.Text -match '\{\{\s*(Fill|Add|Update|Manually)\b.*?\}\}') { throw (New-HelpDocError $Doc.Path $block.Line "unfilled platyPS placeholder: $($Matches[0])") }
     }
 }
 
@@ -234,9 +235,11 @@ function Get-ParameterSetNames([string] $Path, $Parameters, $Syntax) {
         if ($fromParameters.Count -gt 1) { throw (New-HelpDocError $Path $Syntax.Line "parameters name sets $($fromParameters -join ', ') but SYNTAX has no '### SetName' blocks") }
         return $fromParameters
     }
+    # A set may have no parameters of its own (a default set made only of '(All)' parameters, as
+    # Connect-CloudRebue's Environment set is), so SYNTAX may name sets no parameter names; the
+    # reverse, a parameter naming a set SYNTAX does not show, is an error.
     $missing = @($fromParameters | Where-Object { $fromSyntax -notcontains $_ })
-    $extra = @($fromSyntax | Where-Object { $fromParameters -notcontains $_ })
-    if ($missing -or $extra) {
+    if ($missing) {
         throw (New-HelpDocError $Path $Syntax.Line "SYNTAX sets ($($fromSyntax -join ', ')) differ from the sets the parameters name ($($fromParameters -join ', '))")
     }
     $fromSyntax.ToArray()

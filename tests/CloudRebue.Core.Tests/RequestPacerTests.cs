@@ -8,24 +8,18 @@ public class RequestPacerTests
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
 
-    // A request answered the moment it starts: only the window by our own clock holds it back.
-    private static async Task<long> StartAnsweredAsync(RequestPacer pacer, CancellationToken token = default)
-    {
-        RequestPacer.Slot slot = await pacer.AcquireAsync(token);
-        slot.Complete();
-        return slot.StartedAt;
-    }
-
     [Fact]
     public async Task NoWindowOfOneSecondEverHoldsMoreThanTheLimit()
     {
         var clock = new FakeTimeProvider();
-        var pacer = new RequestPacer(120, Window, Window, clock);
+        var pacer = new RequestPacer(120, Window, clock);
         var starts = new List<TimeSpan>();
         long origin = clock.GetTimestamp();
         var tasks = Enumerable.Range(0, 600).Select(async _ =>
         {
-            long started = await StartAnsweredAsync(pacer);
+            PacerTicket ticket = await pacer.WaitAsync(CancellationToken.None);
+            pacer.Written(ticket);
+            long started = ticket.StartedAt;
             lock (starts)
             {
                 starts.Add(clock.GetElapsedTime(origin, started));
@@ -47,6 +41,12 @@ public class RequestPacerTests
         // Five windows of 120 cannot finish before 4 s; how soon after is timing of this test's own
         // clock steps, so the no-over-throttling bound lives in DoesNotHoldBackMoreThanNeeded instead.
         Assert.True(sorted[^1] >= TimeSpan.FromSeconds(4));
+
+        // Smoothing: no eighth of a window holds more than an eighth of the limit.
+        for (int i = 0; i + 15 < sorted.Count; i++)
+        {
+            Assert.True(sorted[i + 15] - sorted[i] >= Window / 8, $"starts {i} and {i + 15} are {(sorted[i + 15] - sorted[i]).TotalMilliseconds} ms apart");
+        }
         for (int i = 0; i + 120 < sorted.Count; i++)
         {
             // The 121st start after any start is at least a full window later.
@@ -58,14 +58,15 @@ public class RequestPacerTests
     public async Task DoesNotHoldBackMoreThanNeeded()
     {
         var clock = new FakeTimeProvider();
-        var pacer = new RequestPacer(10, Window, Window, clock);
+        var pacer = new RequestPacer(10, Window, clock);
         for (int i = 0; i < 10; i++)
         {
-            Task<long> start = StartAnsweredAsync(pacer);
+            Task<PacerTicket> start = pacer.WaitAsync(CancellationToken.None);
             Assert.True(start.IsCompletedSuccessfully, "the first 10 start at once");
+            pacer.Written(start.Result);
         }
 
-        Task<long> eleventh = StartAnsweredAsync(pacer);
+        Task<PacerTicket> eleventh = pacer.WaitAsync(CancellationToken.None);
         Assert.False(eleventh.IsCompleted);
         clock.Advance(TimeSpan.FromMilliseconds(999));
         await Task.Delay(20);
@@ -75,96 +76,117 @@ public class RequestPacerTests
     }
 
     [Fact]
-    public async Task ASlotStaysTakenForTheAnswerWindowAfterALateAnswer()
+    public async Task ARequestCountsFromWhenItWasWrittenNotWhenItWasAllowed()
     {
-        // The server may have seen the request as late as its answer: the next request on the slot
-        // starts a full second after that, not a second after our start.
         var clock = new FakeTimeProvider();
-        var pacer = new RequestPacer(1, Window + TimeSpan.FromMilliseconds(25), Window, clock);
-        long origin = clock.GetTimestamp();
-        RequestPacer.Slot first = await pacer.AcquireAsync(CancellationToken.None);
+        var pacer = new RequestPacer(1, Window, clock);
+        PacerTicket first = await pacer.WaitAsync(CancellationToken.None);
+        Task<PacerTicket> second = pacer.WaitAsync(CancellationToken.None);
+
+        // A new connection (or a pause of ours) holds the first request back for 300 ms.
         clock.Advance(TimeSpan.FromMilliseconds(300));
-        first.Complete();
-
-        Task<RequestPacer.Slot> second = pacer.AcquireAsync(CancellationToken.None);
+        pacer.Written(first);
         clock.Advance(TimeSpan.FromMilliseconds(999));
-        await Task.Delay(20);
-        Assert.False(second.IsCompleted, "1.299 s after the start, 0.999 s after the answer");
+        await Task.Delay(30);
+        Assert.False(second.IsCompleted, "counting from the start would have let it go at 1000 ms");
+
         clock.Advance(TimeSpan.FromMilliseconds(1));
-        RequestPacer.Slot slot = await second.WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.Equal(TimeSpan.FromMilliseconds(1300), clock.GetElapsedTime(origin, slot.StartedAt));
+        PacerTicket granted = await second.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(TimeSpan.FromMilliseconds(1300), clock.GetElapsedTime(first.StartedAt, granted.StartedAt));
     }
 
     [Fact]
-    public async Task AQuickAnswerLeavesTheWindowByStartInForce()
+    public async Task ARequestNeverWrittenCountsUntilItsAnswer()
     {
         var clock = new FakeTimeProvider();
-        var pacer = new RequestPacer(1, Window + TimeSpan.FromMilliseconds(25), Window, clock);
-        long origin = clock.GetTimestamp();
-        RequestPacer.Slot first = await pacer.AcquireAsync(CancellationToken.None);
-        clock.Advance(TimeSpan.FromMilliseconds(10));
-        first.Complete();
-        first.Complete(); // only the first call counts
+        var pacer = new RequestPacer(1, Window, clock);
+        PacerTicket first = await pacer.WaitAsync(CancellationToken.None);
+        Task<PacerTicket> second = pacer.WaitAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await Task.Delay(30);
+        Assert.False(second.IsCompleted, "a request in flight with no known bound holds its slot");
 
-        Task<RequestPacer.Slot> second = pacer.AcquireAsync(CancellationToken.None);
-        clock.Advance(TimeSpan.FromMilliseconds(1014));
-        await Task.Delay(20);
-        Assert.False(second.IsCompleted);
-        clock.Advance(TimeSpan.FromMilliseconds(1));
-        RequestPacer.Slot slot = await second.WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.Equal(TimeSpan.FromMilliseconds(1025), clock.GetElapsedTime(origin, slot.StartedAt));
-    }
-
-    [Fact]
-    public async Task WithEverySlotInFlightAWaiterWaitsForAnAnswer()
-    {
-        var clock = new FakeTimeProvider();
-        var pacer = new RequestPacer(2, Window, Window, clock);
-        RequestPacer.Slot a = await pacer.AcquireAsync(CancellationToken.None);
-        RequestPacer.Slot b = await pacer.AcquireAsync(CancellationToken.None);
-        Task<RequestPacer.Slot> third = pacer.AcquireAsync(CancellationToken.None);
-
-        clock.Advance(TimeSpan.FromSeconds(5));
-        await Task.Delay(20);
-        Assert.False(third.IsCompleted, "both requests are still out");
-
-        b.Complete();
-        await Task.Delay(20);
-        Assert.False(third.IsCompleted, "b was answered just now");
+        pacer.Complete(first);
         clock.Advance(Window);
-        await third.WaitAsync(TimeSpan.FromSeconds(5));
-        a.Complete();
+        await second.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task AWrittenBoundIsNotMovedBackByTheAnswer()
+    {
+        var clock = new FakeTimeProvider();
+        var pacer = new RequestPacer(1, Window, clock);
+        PacerTicket first = await pacer.WaitAsync(CancellationToken.None);
+        pacer.Written(first);
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        pacer.Complete(first);
+        Task<PacerTicket> second = pacer.WaitAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        await second.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task TheMarginDelaysTheNextWindow()
+    {
+        var clock = new FakeTimeProvider();
+        var pacer = new RequestPacer(1, Window, clock, TimeSpan.FromMilliseconds(25));
+        pacer.Written(await pacer.WaitAsync(CancellationToken.None));
+        Task<PacerTicket> next = pacer.WaitAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromMilliseconds(1010));
+        await Task.Delay(30);
+        Assert.False(next.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(20));
+        await next.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task A429RaisesTheMarginAndACleanWindowGivesItBack()
+    {
+        var clock = new FakeTimeProvider();
+        var pacer = new RequestPacer(16, Window, clock, TimeSpan.FromMilliseconds(25));
+        async Task Send(bool tooMany)
+        {
+            Task<PacerTicket> start = pacer.WaitAsync(CancellationToken.None);
+            for (int i = 0; i < 1000 && !start.IsCompleted; i++)
+            {
+                clock.Advance(TimeSpan.FromMilliseconds(10));
+                await Task.Delay(1);
+            }
+
+            PacerTicket t = await start.WaitAsync(TimeSpan.FromSeconds(5));
+            pacer.Written(t);
+            pacer.Complete(t, tooMany);
+        }
+
+        await Send(true);
+        Assert.Equal(TimeSpan.FromMilliseconds(50), pacer.Margin);
+        for (int i = 0; i < 5; i++)
+        {
+            await Send(true);
+        }
+
+        Assert.Equal(RequestPacer.MaxMargin, pacer.Margin);
+        for (int i = 0; i < 16; i++)
+        {
+            await Send(false);
+        }
+
+        Assert.Equal(TimeSpan.FromMilliseconds(25 + ((400 - 25) / 2.0)), pacer.Margin);
     }
 
     [Fact]
     public async Task CancellationStopsAWaiter()
     {
         var clock = new FakeTimeProvider();
-        var pacer = new RequestPacer(1, Window, Window, clock);
-        await StartAnsweredAsync(pacer);
+        var pacer = new RequestPacer(1, Window, clock);
+        pacer.Written(await pacer.WaitAsync(CancellationToken.None));
         using var cts = new CancellationTokenSource();
-        Task waiting = StartAnsweredAsync(pacer, cts.Token);
+        Task waiting = pacer.WaitAsync(cts.Token);
         cts.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
 
         // The pacer is still usable afterwards.
         clock.Advance(Window);
-        await StartAnsweredAsync(pacer).WaitAsync(TimeSpan.FromSeconds(5));
-    }
-
-    [Fact]
-    public async Task CancellationStopsAWaiterWhileEverySlotIsInFlight()
-    {
-        var clock = new FakeTimeProvider();
-        var pacer = new RequestPacer(1, Window, Window, clock);
-        RequestPacer.Slot only = await pacer.AcquireAsync(CancellationToken.None);
-        using var cts = new CancellationTokenSource();
-        Task waiting = pacer.AcquireAsync(cts.Token);
-        cts.Cancel();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
-
-        only.Complete();
-        clock.Advance(Window);
-        await StartAnsweredAsync(pacer).WaitAsync(TimeSpan.FromSeconds(5));
+        await pacer.WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
     }
 }

@@ -216,3 +216,26 @@ public class LoopbackPaceOverrideTests
         }
     }
 }
+
+/// <summary>Tab completion offers the session's default sender for -Sender.</summary>
+public class SenderCompletionTests : IDisposable
+{
+    private readonly PowerShellRunner _ps = new();
+
+    public void Dispose()
+    {
+        CloudRebue.PowerShell.Session.SessionStore.Clear();
+        _ps.Dispose();
+    }
+
+    [Fact]
+    public void CompletesTheDefaultSender()
+    {
+        CloudRebue.PowerShell.Session.SessionStore.Set(FakeConnection.Create(new FakeApiHandler(), "ACME_OPS"));
+        var result = _ps.Run("(TabExpansion2 -inputScript 'Send-RebueSms -Sender AC' -cursorColumn 24).CompletionMatches | ForEach-Object CompletionText");
+        Assert.Empty(result.Errors);
+        Assert.Equal("ACME_OPS", Assert.Single(result.Output).BaseObject);
+        var none = _ps.Run("@((TabExpansion2 -inputScript 'Send-RebueSms -Sender ZZ' -cursorColumn 24).CompletionMatches).Count");
+        Assert.Equal(0, none.Output.Single().BaseObject);
+    }
+}

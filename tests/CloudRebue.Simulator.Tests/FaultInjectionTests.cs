@@ -131,6 +131,20 @@ public class FaultInjectionTests
     }
 
     [Fact]
+    public async Task EachAcceptedMessageNamesTheFaultOfTheRequestThatCarriedIt()
+    {
+        // Requests 1..3: none, reset-after, partial (its last item fails and is not recorded).
+        await using var sim = await TestSimulator.StartAsync(["--fault", "reset-after:every=2", "--fault", "partial:every=3,count=1"]);
+        (await sim.SendSmsAsync(Json.Batch(2))).Dispose();
+        await Assert.ThrowsAnyAsync<Exception>(() => sim.SendSmsAsync(Json.Batch(2)));
+        (await sim.SendSmsAsync(Json.Batch(2))).Dispose();
+
+        var faults = (await sim.MessagesAsync()).EnumerateArray()
+            .Select(m => m.GetProperty("fault").ValueKind == JsonValueKind.Null ? "none" : m.GetProperty("fault").GetString());
+        Assert.Equal(["none", "none", "reset-after", "reset-after", "partial"], faults);
+    }
+
+    [Fact]
     public async Task WhenSeveralFaultsMatchTheFirstKindInTheListWins()
     {
         await using var sim = await TestSimulator.StartAsync(["--fault", "partial:every=1", "--fault", "503:every=1", "--fault", "429:every=2"]);

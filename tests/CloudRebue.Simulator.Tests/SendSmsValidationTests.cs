@@ -179,7 +179,7 @@ public class SendSmsValidationTests
         var data = answer[0].GetProperty("data");
 
         var message = Assert.Single((await sim.MessagesAsync()).EnumerateArray().ToArray());
-        Assert.Equal(["correlator", "phone", "sender", "message", "linkId", "endpoint", "uniqueId", "batchId", "smsUnits"], Json.PropertyNames(message));
+        Assert.Equal(["correlator", "phone", "sender", "message", "linkId", "endpoint", "uniqueId", "batchId", "smsUnits", "fault"], Json.PropertyNames(message));
         Assert.Equal("c-9", message.GetProperty("correlator").GetString());
         Assert.Equal("254712345678", message.GetProperty("phone").GetString());
         Assert.Equal("ACME", message.GetProperty("sender").GetString());
@@ -189,6 +189,7 @@ public class SendSmsValidationTests
         Assert.Equal(data.GetProperty("uniqueId").GetString(), message.GetProperty("uniqueId").GetString());
         Assert.Equal(data.GetProperty("batch_id").GetString(), message.GetProperty("batchId").GetString());
         Assert.Equal(1, message.GetProperty("smsUnits").GetInt32());
+        Assert.Equal(JsonValueKind.Null, message.GetProperty("fault").ValueKind);
     }
 
     [Fact]

@@ -3,6 +3,8 @@ namespace CloudRebue.Simulator;
 /// <summary>
 /// One recipient of one accepted message, as GET /_sim/messages reports it. The correlator is kept
 /// as its raw JSON so it goes back out exactly as it came in (string stays string, number stays number).
+/// <see cref="Fault"/> names the fault injected into the request that carried it (null for none), so a
+/// test can tell exactly which accepted messages the client never got a readable answer for.
 /// </summary>
 internal sealed record AcceptedMessage(
     string? CorrelatorJson,
@@ -13,4 +15,5 @@ internal sealed record AcceptedMessage(
     string? Endpoint,
     string UniqueId,
     string BatchId,
-    int SmsUnits);
+    int SmsUnits,
+    string? Fault);

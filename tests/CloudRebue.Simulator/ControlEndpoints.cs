@@ -36,6 +36,7 @@ internal sealed class ControlEndpoints(
             json.WriteString("uniqueId", m.UniqueId);
             json.WriteString("batchId", m.BatchId);
             json.WriteNumber("smsUnits", m.SmsUnits);
+            json.WriteString("fault", m.Fault);
             json.WriteEndObject();
 
             // Hand the pipe what is written now and then, so a long list is not held in memory twice.

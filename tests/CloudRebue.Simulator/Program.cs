@@ -35,6 +35,7 @@ internal static class Program
         // StartAsync returns once Kestrel is bound and accepting, so the port is real now.
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         int port = new Uri(address).Port;
+        await WarmUp.RunAsync(app.Services, new Uri($"http://127.0.0.1:{port}/"), options.Token);
         Console.Out.WriteLine($"LISTENING http://127.0.0.1:{port}/api/v1");
         Console.Out.Flush();
 

@@ -92,7 +92,7 @@ internal sealed class SendSmsEndpoint
             return;
         }
 
-        var results = _processor.Process(items, fault?.Kind == FaultKind.Partial ? fault.Count : 0, config, out string batchId);
+        var results = _processor.Process(items, fault, config, out string batchId);
         string createdAt = EastAfricaTime.Now(_time);
 
         switch (fault?.Kind)

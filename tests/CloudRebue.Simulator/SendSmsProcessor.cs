@@ -13,23 +13,25 @@ internal sealed class SendSmsProcessor(
     ReceiptDispatcher receipts)
 {
     /// <param name="items">The message objects, in request order.</param>
-    /// <param name="failLast">How many items at the end of the batch a partial fault fails.</param>
+    /// <param name="fault">The fault drawn for this request, or null; a partial fault fails its last items.</param>
     /// <param name="config">The configuration snapshot of this request.</param>
     /// <param name="batchId">The one batch id shared by the whole request, as the provider's sample shows.</param>
-    public ItemResult[] Process(IReadOnlyList<MessageItem> items, int failLast, SimulatorConfig config, out string batchId)
+    public ItemResult[] Process(IReadOnlyList<MessageItem> items, FaultRule? fault, SimulatorConfig config, out string batchId)
     {
         batchId = Guid.NewGuid().ToString();
         var results = new ItemResult[items.Count];
+        int failLast = fault?.Kind == FaultKind.Partial ? fault.Count : 0;
         int firstFailing = items.Count - failLast;
+        string? faultName = fault?.Kind.ToName();
         for (int i = 0; i < items.Count; i++)
         {
-            results[i] = ProcessOne(items[i], batchId, partialFailure: i >= firstFailing, config);
+            results[i] = ProcessOne(items[i], batchId, partialFailure: i >= firstFailing, faultName, config);
         }
 
         return results;
     }
 
-    private ItemResult ProcessOne(in MessageItem item, string batchId, bool partialFailure, SimulatorConfig config)
+    private ItemResult ProcessOne(in MessageItem item, string batchId, bool partialFailure, string? faultName, SimulatorConfig config)
     {
         var errors = item.Validate(out string sender, out string text, out string phoneText);
         if (errors is not null) return Failed(item, errors[0].Message);
@@ -57,7 +59,7 @@ internal sealed class SendSmsProcessor(
             // the answer shows the first one.
             string uniqueId = Guid.NewGuid().ToString();
             firstId ??= uniqueId;
-            var accepted = new AcceptedMessage(correlatorJson, phone, sender, text, linkIdJson, endpoint?.OriginalString, uniqueId, batchId, units);
+            var accepted = new AcceptedMessage(correlatorJson, phone, sender, text, linkIdJson, endpoint?.OriginalString, uniqueId, batchId, units, faultName);
             stats.MessageAccepted(duplicate: store.Add(accepted, correlatorKey));
             if (endpoint is not null) receipts.Enqueue(accepted, endpoint);
         }

@@ -1,51 +1,22 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'ListenerHelpers.psm1') -Force
     $script:manifest = Get-TestModuleManifest
     Import-Module $manifest -Force
 
     $script:secret = [guid]::NewGuid().ToString('N')
     $script:path = "/receipts/$secret"
 
-    # A port that was free a moment ago on 127.0.0.1.
-    function Get-FreePort {
-        $probe = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
-        $probe.Start()
-        try { $probe.LocalEndpoint.Port } finally { $probe.Stop() }
-    }
-
     function New-ReceiptJson([string] $UniqueId, $Correlator = 2, [string] $Status = 'DeliveredToTerminal') {
         @{ phone = '254712345678'; correlator = $Correlator; uniqueId = $UniqueId; deliveryStatus = $Status; deliveryTime = '2020-01-01 00:00:00' } |
             ConvertTo-Json -Compress
     }
 
-    # Starts the listener in a thread job (same process, own runspace) and returns once it answers
-    # HTTP. A port taken by someone else in between is retried on another.
+    # The suite's listeners, each in a thread job on a free port, with -Count from the test.
     function Start-ListenerJob([string[]] $Arguments) {
-        foreach ($attempt in 1..5) {
-            $port = Get-FreePort
-            $job = Start-ThreadJob -ArgumentList $manifest, $port, $path, $Arguments -ScriptBlock {
-                param($manifest, $port, $path, $arguments)
-                Import-Module $manifest
-                $extra = @{}
-                for ($i = 0; $i -lt $arguments.Count; $i += 2) { $extra[$arguments[$i].TrimStart('-')] = $arguments[$i + 1] }
-                Start-RebueReceiptListener -ListenAddress 127.0.0.1 -Port $port -Path $path @extra
-            }
-            $deadline = [DateTime]::UtcNow.AddSeconds(15)
-            while ([DateTime]::UtcNow -lt $deadline -and $job.State -in 'NotStarted', 'Running') {
-                try {
-                    # Any HTTP answer (a 404 for this probe) means the port is listening.
-                    $null = Invoke-WebRequest -Uri "http://127.0.0.1:$port/probe" -SkipHttpErrorCheck -TimeoutSec 2
-                    return [pscustomobject]@{ Job = $job; Port = $port; Url = "http://127.0.0.1:$port$path" }
-                }
-                catch { Start-Sleep -Milliseconds 50 }
-            }
-            $job | Stop-Job
-            $null = $job | Receive-Job -Wait -AutoRemoveJob -ErrorAction SilentlyContinue -ErrorVariable errors
-            if (-not ($errors | Where-Object { $_.FullyQualifiedErrorId -like 'CloudRebue.ListenerBindFailed,*' })) {
-                throw "The listener job did not start: $($errors | Out-String)"
-            }
-        }
-        throw 'No free port after 5 attempts.'
+        $parameters = @{}
+        for ($i = 0; $i -lt $Arguments.Count; $i += 2) { $parameters[$Arguments[$i].TrimStart('-')] = $Arguments[$i + 1] }
+        Start-ReceiptListenerJob -Manifest $manifest -Path $path -Parameters $parameters
     }
 
     function Send-Receipt([string] $Url, [string] $Body) {
@@ -129,14 +100,14 @@ Describe 'Start-RebueReceiptListener from the built module' {
     }
 
     It 'ends cleanly at -Timeout with nothing written' {
-        $port = Get-FreePort
+        $port = Get-FreeLoopbackPort
         $out = @(Start-RebueReceiptListener -ListenAddress 127.0.0.1 -Port $port -Path $path -Timeout 0.3 -ErrorVariable errors)
         $out.Count | Should -Be 0
         $errors.Count | Should -Be 0
     }
 
     It 'can be started again on the same port in the same session' {
-        $port = Get-FreePort
+        $port = Get-FreeLoopbackPort
         Start-RebueReceiptListener -ListenAddress 127.0.0.1 -Port $port -Path $path -Timeout 0.2
         { Start-RebueReceiptListener -ListenAddress 127.0.0.1 -Port $port -Path $path -Timeout 0.2 -ErrorAction Stop } | Should -Not -Throw
     }
@@ -156,7 +127,7 @@ Describe 'Start-RebueReceiptListener from the built module' {
     }
 
     It 'names the secret-free URL in its verbose stream' {
-        $port = Get-FreePort
+        $port = Get-FreeLoopbackPort
         $verbose = Start-RebueReceiptListener -ListenAddress 127.0.0.1 -Port $port -Path $path -Timeout 0.2 -Verbose 4>&1
         $verbose[0].Message | Should -BeLike "Listening for delivery receipts at http://127.0.0.1:$port/receipts/``*``*``* *"
         ($verbose | Out-String) | Should -Not -Match $secret

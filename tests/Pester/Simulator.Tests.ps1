@@ -100,3 +100,19 @@ Describe 'Starting and stopping simulators' {
         { Start-RebueSimulator -ArgumentList '--no-such-option' } | Should -Throw '*Unknown option*'
     }
 }
+
+Describe 'A freshly started simulator' {
+    It 'has warmed up before announcing itself, and kept no trace of it' {
+        $fresh = Start-RebueSimulator -ArgumentList '--balance', '500'
+        try {
+            $stats = Get-RebueSimulatorStats $fresh
+            $stats.sendRequests | Should -Be 0
+            $stats.acceptedMessages | Should -Be 0
+            $stats.maxRequestsInAnyWindow | Should -Be 0
+            @(Get-RebueSimulatorMessages $fresh).Count | Should -Be 0
+            $balance = Invoke-RestMethod -Uri "$($fresh.BaseUri)/account/balance" -Headers @{ Authorization = "Bearer $($fresh.Token)" } -NoProxy
+            $balance.data.account_units | Should -Be '500'
+        }
+        finally { Stop-RebueSimulator $fresh }
+    }
+}

@@ -116,7 +116,7 @@ function Get-RebueSimulatorStats {
     Invoke-SimulatorControl $Simulator Get stats
 }
 
-<# .SYNOPSIS Every accepted recipient: correlator, phone, sender, message, linkId, endpoint, uniqueId, batchId, smsUnits. #>
+<# .SYNOPSIS Every accepted recipient: correlator, phone, sender, message, linkId, endpoint, uniqueId, batchId, smsUnits, fault (of its request, or null). #>
 function Get-RebueSimulatorMessages {
     [CmdletBinding()]
     param([Parameter(Mandatory, Position = 0)] [psobject] $Simulator)

@@ -13,12 +13,8 @@ function Get-TestModuleManifest { Join-Path (Get-TestModuleDir) 'CloudRebue.psd1
 # The repository's build/ folder, for tests of the build tools themselves (the help converter).
 function Get-BuildToolsDir { (Resolve-Path (Join-Path $PSScriptRoot '../../build')).Path }
 
-# The command line of the pwsh running the tests, to start fresh child processes with.
-function Get-PwshInvocation {
-    $dll = Join-Path $PSHOME 'pwsh.dll'
-    if (Test-Path $dll) { return @('dotnet', $dll) }
-    return @((Get-Process -Id $PID).Path)
-}
+# Shared with the build: Get-PwshInvocation.
+. (Join-Path $PSScriptRoot '../../build/PwshInvocation.ps1')
 
 # Runs a script in a fresh 'pwsh -NoProfile' and returns its output lines; throws on a non-zero exit.
 # -Environment sets variables for the child only (they are restored here afterwards); pass the result

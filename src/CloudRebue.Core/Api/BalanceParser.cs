@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json;
 using CloudRebue.Core.Time;
 
@@ -6,6 +7,9 @@ namespace CloudRebue.Core.Api
     /// <summary>Reads <c>account/balance</c>: <c>account_units</c>, or <c>balance_kes</c>/<c>balance_minor</c>.</summary>
     internal static class BalanceParser
     {
+        private static DateTimeOffset? ReadDate(string? text) =>
+            text != null && ProviderTime.TryParse(text, out DateTimeOffset date) ? date : (DateTimeOffset?)null;
+
         public static BalanceInfo? TryParse(byte[] body)
         {
             try
@@ -25,7 +29,7 @@ namespace CloudRebue.Core.Api
                     return null;
                 }
 
-                return new BalanceInfo(units, kes, minor == null ? (long?)null : (long)minor.Value, EastAfricaTime.TryParse(JsonValues.Text(data.Value, "date")));
+                return new BalanceInfo(units, kes, minor == null ? (long?)null : (long)minor.Value, ReadDate(JsonValues.Text(data.Value, "date")));
             }
             catch (JsonException)
             {

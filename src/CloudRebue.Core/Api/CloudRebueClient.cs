@@ -76,16 +76,15 @@ namespace CloudRebue.Core.Api
         }
 
         /// <summary>
-        /// One <c>POST send-sms</c> with the whole batch. Never throws for an HTTP or transport failure: the
+        /// One <c>POST send-sms</c> with the whole batch; <paramref name="requestWritten"/> runs once the body is on the connection. Never throws for an HTTP or transport failure: the
         /// outcome is classified so the caller can decide on retries. Throws only when the caller cancels.
         /// </summary>
-        public async Task<SendAttempt> SendBatchAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
+        public async Task<SendAttempt> SendBatchAsync(IReadOnlyList<OutgoingMessage> messages, Action? requestWritten, CancellationToken cancellationToken)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "send-sms")
             {
-                Content = new ByteArrayContent(SendRequestWriter.Write(messages)),
+                Content = new WriteNotifyingContent(SendRequestWriter.Write(messages), requestWritten),
             };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
 
             (HttpResponseMessage? response, byte[] body, Exception? error) = await SendWithTimeoutAsync(request, cancellationToken).ConfigureAwait(false);
             using (response)
@@ -150,7 +149,8 @@ namespace CloudRebue.Core.Api
             switch (kind)
             {
                 case ApiFailureKind.TokenRejected:
-                    return $"{uri} rejected the token (401).{said} Create a new API token in the CloudRebue portal (Settings > API) and connect again with Connect-CloudRebue.";
+                    // Where exactly the portal keeps tokens is not documented; the API host is the portal's host.
+                    return $"{uri} rejected the token (401): it is wrong, revoked or expired.{said} Generate a new API token in your account on the web portal at {uri.GetLeftPart(UriPartial.Authority)}, then connect again: Connect-CloudRebue -Token (Read-Host -AsSecureString 'CloudRebue API token').";
                 case ApiFailureKind.RateLimited:
                     return $"{uri} answered 429 Too Many Requests.{said}";
                 case ApiFailureKind.Unavailable:

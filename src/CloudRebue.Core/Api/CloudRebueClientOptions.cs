@@ -25,8 +25,12 @@ namespace CloudRebue.Core.Api
 
         public NetworkCredential? ProxyCredential { get; set; }
 
-        /// <summary>Connections kept open to the API host; the sender's concurrency needs one each.</summary>
-        public int MaxConnections { get; set; } = 32;
+        /// <summary>
+        /// The most connections to the API host (MaxConnectionsPerServer). Send-RebueSms keeps up to 128
+        /// requests in flight (-ThrottleLimit); a lower cap would park requests inside the handler, where
+        /// the pacer cannot see when they really start. Connections open only when needed.
+        /// </summary>
+        public int MaxConnections { get; set; } = 128;
 
         /// <summary>Base URI with exactly one trailing slash, so relative paths land under /api/v1/.</summary>
         public static Uri NormalizeBaseUri(Uri uri)

@@ -68,6 +68,39 @@ namespace CloudRebue.Core.Journal
             return index;
         }
 
+        /// <summary>
+        /// Applies the whole lines in <paramref name="bytes"/> (a part of a journal from <paramref name="firstLine"/>
+        /// on) and returns how many bytes they took; an unfinished last line is left for the next read.
+        /// A line that cannot be read throws <see cref="JournalCorruptException"/>.
+        /// </summary>
+        internal static int ApplyWholeLines(JournalIndex index, string path, byte[] bytes, int count, long firstLine)
+        {
+            int start = 0;
+            long line = firstLine;
+            while (start < count)
+            {
+                int newline = Array.IndexOf(bytes, (byte)'\n', start, count - start);
+                if (newline < 0)
+                {
+                    break;
+                }
+
+                try
+                {
+                    ReadSegment(index, bytes, start, newline - start, line);
+                }
+                catch (Exception ex) when (IsFormatProblem(ex))
+                {
+                    throw new JournalCorruptException(path, line, ex.Message, ex);
+                }
+
+                line++;
+                start = newline + 1;
+            }
+
+            return start;
+        }
+
         private static bool IsFormatProblem(Exception ex) =>
             ex is JsonException || ex is FormatException || ex is InvalidOperationException || ex is KeyNotFoundException || ex is ArgumentException || ex is OverflowException;
 

@@ -63,6 +63,14 @@ namespace CloudRebue.Core.Receipts
         public override string ToString() => $"{DeliveryStatus} {Phone} ({UniqueId})";
 
         /// <summary>A copy joined to the message it reports on; the receipt itself when nothing is known.</summary>
+        /// <summary>A copy carrying another input row (the cmdlet turns the journal's text row back into an object).</summary>
+        public DeliveryReceipt WithInputObject(object? inputObject)
+        {
+            var copy = (DeliveryReceipt)MemberwiseClone();
+            copy.InputObject = inputObject;
+            return copy;
+        }
+
         internal DeliveryReceipt WithSentMessage(SentMessage? sent)
         {
             if (sent == null)

@@ -27,9 +27,13 @@ namespace CloudRebue.Core.Receipts
             string time = receipt.DeliveryTime?.ToString("o", CultureInfo.InvariantCulture) ?? string.Empty;
             byte[] text = Encoding.UTF8.GetBytes(receipt.UniqueId + "\0" + receipt.DeliveryStatus + "\0" + time);
             byte[] digest;
-            using (SHA256 sha = SHA256.Create())
+
+            // IncrementalHash rather than SHA256.Create(): on .NET Framework (Windows PowerShell 5.1)
+            // the latter is SHA256Managed, which throws on machines that enforce FIPS mode.
+            using (IncrementalHash sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
             {
-                digest = sha.ComputeHash(text);
+                sha.AppendData(text);
+                digest = sha.GetHashAndReset();
             }
 
             return new ReceiptKey(BitConverter.ToUInt64(digest, 0), BitConverter.ToUInt64(digest, 8));

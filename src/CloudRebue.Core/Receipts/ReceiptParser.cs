@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using CloudRebue.Core.Time;
 
 namespace CloudRebue.Core.Receipts
 {

@@ -47,8 +47,8 @@ namespace CloudRebue.Core.Receipts
         public async Task HandleAsync(HttpListenerContext context, CancellationToken stopping)
         {
             _statistics.CountRequest();
-            int status;
-            string? text = null;
+            int status = 500;
+            string? text = "The listener failed to handle the request.";
             string remote = "an unknown peer";
             bool bodyRead = false;
             bool faulted = false;
@@ -76,15 +76,11 @@ namespace CloudRebue.Core.Receipts
                     try
                     {
                         status = Accept(body, RemoteAddressOf(request));
+                        text = status == 200 ? null : "The listener is busy or stopping; retry later.";
                     }
                     finally
                     {
                         ArrayPool<byte>.Shared.Return(body.Array!);
-                    }
-
-                    if (status == 503)
-                    {
-                        text = "The listener is busy or stopping; retry later.";
                     }
                 }
             }
@@ -99,22 +95,24 @@ namespace CloudRebue.Core.Receipts
                 // A bug or an unforeseen failure: the request gets 500 (the provider retries), the
                 // listener goes on.
                 faulted = true;
-                status = 500;
-                text = "The listener failed to handle the request.";
                 _notices.Add("Request from " + remote + " failed: " + ex.GetType().Name + ": " + ex.Message);
             }
-
-            _statistics.CountAnswer(status);
-            if (status != 200 && status != 500)
+            finally
             {
-                // The text never holds the request's path: a near miss would show most of the secret.
-                _notices.Add("Request from " + remote + " answered " + status + ": " + text);
-            }
+                // Counted and noted before answering, so a client that has its answer can rely on both.
+                _statistics.CountAnswer(status);
+                if (status != 200 && status != 500)
+                {
+                    // The text never holds the request's path: a near miss would show most of the secret.
+                    _notices.Add("Request from " + remote + " answered " + status + ": " + text);
+                }
 
-            bool answered = Respond(context, status, text, closeConnection: !bodyRead);
-            if (faulted || !answered)
-            {
-                _statistics.CountFault();
+                // Whatever happened above, the response is closed, so no connection is left behind.
+                bool answered = Respond(context, status, text, closeConnection: !bodyRead);
+                if (faulted || !answered)
+                {
+                    _statistics.CountFault();
+                }
             }
         }
 

@@ -1,150 +1,145 @@
 using System;
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace CloudRebue.Core.Sending
 {
     /// <summary>
-    /// Lets at most <c>limit</c> requests start in any sliding window, counted two ways at once:
-    /// <list type="bullet">
-    /// <item>by our own clock: no window of <c>window</c> (the API's second plus a margin) holds more
-    /// than <c>limit</c> request starts;</item>
-    /// <item>as the server can see it: a request may use a slot only <c>answerWindow</c> (the API's
-    /// second) after the answer to the request that used the slot before it came back. The server saw
-    /// that request before it answered, and sees this one after we start it, so the two are at least
-    /// a second apart on the server's clock however late either was delivered or timestamped.</item>
-    /// </list>
-    /// The first rule alone is not enough on a busy machine: the benchmark measured start times that
-    /// never broke it while the simulator, starved of CPU, saw up to 152 arrivals in one second and
-    /// answered 429 (tests/Benchmarks/README.md, figure 1). Every attempt passes through the pacer,
-    /// retries included.
+    /// Lets at most <c>limit</c> requests reach the server in any sliding window. We cannot see when the
+    /// server receives a request, so each is counted at an upper bound of its arrival: the moment its body
+    /// was written to the connection plus a margin for network jitter (<see cref="Written"/>), or, when it
+    /// never got that far, the moment its answer or failure came back (<see cref="Complete"/>). Until one of
+    /// those, its slot counts as "in the window". Counting from the decision to send would not do: new
+    /// connections (TCP and TLS handshakes), garbage collection or a busy machine can hold a request back
+    /// after that decision, and the server would then count it together with the next window's requests.
+    /// Every attempt passes through the pacer, retries included.
+    /// A second, finer window (an eighth of the limit in an eighth of the window) spreads the starts over
+    /// the window instead of one burst. An eighth of a second is far above the coarsest timer (15.6 ms on
+    /// Windows), so smoothing costs no throughput there.
     /// </summary>
     public sealed class RequestPacer
     {
-        /// <summary>The API's documented window: 120 requests per second.</summary>
-        public static readonly TimeSpan ApiWindow = TimeSpan.FromSeconds(1);
-
+        private const int Smoothing = 8;
+        private static readonly TimeSpan AllSlotsInFlight = TimeSpan.FromMilliseconds(5);
         private readonly TimeProvider _time;
-        private readonly long _window;
-        private readonly long _answerWindow;
-        private readonly Queue<long> _freeAt = new Queue<long>(); // one entry per idle slot: when it may start a request again
-        private readonly SemaphoreSlim _idle;                      // counts the entries of _freeAt
-        private readonly SemaphoreSlim _turn = new SemaphoreSlim(1, 1);
+        private readonly StartWindow _window;
+        private readonly StartWindow? _fine;
+        private readonly long _baseMarginTicks;
+        private readonly long _maxMarginTicks;
+        private long _marginTicks;
+        private int _cleanSinceRaise;
+        private readonly object _slots = new object();
+        private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
 
         /// <param name="limit">Requests allowed per window.</param>
-        /// <param name="window">The window by our clock: the API's second plus a margin for jitter between our start and the server's clock.</param>
-        /// <param name="answerWindow">How long after its request's answer a slot stays taken: the API's second.</param>
+        /// <param name="window">The server's window (one second for the CloudRebue API).</param>
         /// <param name="timeProvider">The clock.</param>
-        public RequestPacer(int limit, TimeSpan window, TimeSpan answerWindow, TimeProvider timeProvider)
+        /// <param name="margin">Added to the moment a request was written, to bound when the server saw it.</param>
+        public RequestPacer(int limit, TimeSpan window, TimeProvider timeProvider, TimeSpan margin = default)
         {
             if (limit < 1)
             {
                 throw new ArgumentOutOfRangeException(nameof(limit), "At least one request per window.");
             }
 
-            Limit = limit;
-            Window = window;
-            AnswerWindow = answerWindow;
             _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-            _window = ToTicks(window);
-            _answerWindow = ToTicks(answerWindow);
-            for (int i = 0; i < limit; i++)
+            _window = new StartWindow(limit, window);
+            _baseMarginTicks = (long)(margin.TotalSeconds * _time.TimestampFrequency);
+            _maxMarginTicks = (long)(MaxMargin.TotalSeconds * _time.TimestampFrequency);
+            _marginTicks = _baseMarginTicks;
+            if (limit >= Smoothing * 2)
             {
-                _freeAt.Enqueue(long.MinValue);
+                _fine = new StartWindow((limit + Smoothing - 1) / Smoothing, TimeSpan.FromTicks(window.Ticks / Smoothing));
             }
-
-            _idle = new SemaphoreSlim(limit, limit);
         }
 
-        public int Limit { get; }
+        /// <summary>The largest margin a run of 429s can raise it to.</summary>
+        public static readonly TimeSpan MaxMargin = TimeSpan.FromMilliseconds(400);
 
-        public TimeSpan Window { get; }
+        public int Limit => _window.Limit;
 
-        public TimeSpan AnswerWindow { get; }
-
-        /// <summary>
-        /// Waits until one more request may start without breaking the limit and takes a slot for it.
-        /// Complete the slot when the request's answer (or failure) is in: until then it stays taken.
-        /// </summary>
-        public async Task<Slot> AcquireAsync(CancellationToken cancellationToken)
+        /// <summary>The margin in force now.</summary>
+        public TimeSpan Margin
         {
-            await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+            get
+            {
+                lock (_slots)
+                {
+                    return TimeSpan.FromSeconds((double)_marginTicks / _time.TimestampFrequency);
+                }
+            }
+        }
+
+        public TimeSpan Window => _window.Span;
+
+        /// <summary>Waits until one more request may start without breaking the limit, and takes a slot for it.</summary>
+        public async Task<PacerTicket> WaitAsync(CancellationToken cancellationToken)
+        {
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                // Every slot may be out on a request still in flight (a low limit with many in flight).
-                await _idle.WaitAsync(cancellationToken).ConfigureAwait(false);
-                long freeAt;
-                lock (_freeAt)
+                while (true)
                 {
-                    freeAt = _freeAt.Dequeue();
-                }
-
-                try
-                {
-                    long now;
-                    while ((now = _time.GetTimestamp()) < freeAt)
+                    TimeSpan wait;
+                    lock (_slots)
                     {
-                        await _time.Delay(_time.GetElapsedTime(now, freeAt), cancellationToken).ConfigureAwait(false);
+                        long now = _time.GetTimestamp();
+                        TimeSpan main = _window.WaitBefore(now, _time) ?? AllSlotsInFlight;
+                        TimeSpan fine = _fine?.WaitBefore(now, _time) ?? TimeSpan.Zero;
+                        wait = main > fine ? main : fine;
+                        if (wait <= TimeSpan.Zero)
+                        {
+                            var (slot, generation) = _window.Take(null);
+                            _fine?.Take(now);
+                            return new PacerTicket(now, slot, generation);
+                        }
                     }
 
-                    return new Slot(this, now);
-                }
-                catch (OperationCanceledException)
-                {
-                    Return(freeAt);
-                    throw;
+                    await _time.Delay(wait, cancellationToken).ConfigureAwait(false);
                 }
             }
             finally
             {
-                _turn.Release();
+                _gate.Release();
             }
         }
 
-        private void Complete(long startedAt, long answeredAt)
+        /// <summary>The request is on the wire: the server sees it by now plus the margin.</summary>
+        public void Written(PacerTicket ticket)
         {
-            long byStart = startedAt + _window;
-            long byAnswer = answeredAt + _answerWindow;
-            Return(byStart > byAnswer ? byStart : byAnswer);
+            lock (_slots)
+            {
+                _window.Bound(ticket.Slot, ticket.Generation, _time.GetTimestamp() + _marginTicks, onlyIfUnknown: false);
+            }
         }
 
-        private void Return(long freeAt)
+        /// <summary>The answer (or failure) is in; call it for every ticket. A request never written is bounded by now.</summary>
+        /// <param name="ticket">The start.</param>
+        /// <param name="tooManyRequests">True when the server answered 429: it counted more than we did.</param>
+        public void Complete(PacerTicket ticket, bool tooManyRequests = false)
         {
-            // Slots come back in answer order; a later one may be free a few milliseconds sooner than the
-            // one ahead of it (a quick answer to an earlier start). Waiting for the head is never unsafe.
-            lock (_freeAt)
+            lock (_slots)
             {
-                _freeAt.Enqueue(freeAt);
+                _window.Bound(ticket.Slot, ticket.Generation, _time.GetTimestamp(), onlyIfUnknown: true);
+                AdaptMargin(tooManyRequests);
             }
-
-            _idle.Release();
         }
 
-        private long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
-
-        /// <summary>One request's place in the window, from its start until its answer is in.</summary>
-        public sealed class Slot
+        // A 429 despite our pacing means the server saw some requests later than our margin allowed
+        // for (its own queueing, a slow network): double the margin, up to MaxMargin. A full window of
+        // answers without one gives back half of the extra, so a passing hiccup costs little throughput.
+        private void AdaptMargin(bool tooManyRequests)
         {
-            private readonly RequestPacer _pacer;
-            private int _completed;
-
-            internal Slot(RequestPacer pacer, long startedAt)
+            if (tooManyRequests)
             {
-                _pacer = pacer;
-                StartedAt = startedAt;
+                long raised = Math.Max(_marginTicks * 2, _baseMarginTicks + (_time.TimestampFrequency / 50));
+                _marginTicks = Math.Min(raised, _maxMarginTicks);
+                _cleanSinceRaise = 0;
             }
-
-            /// <summary>When the request may start, a <see cref="TimeProvider.GetTimestamp"/> value.</summary>
-            public long StartedAt { get; }
-
-            /// <summary>The answer (or the failure) is in: the slot may be used again a window after its start and after now. Only the first call counts.</summary>
-            public void Complete()
+            else if (_marginTicks > _baseMarginTicks && ++_cleanSinceRaise >= _window.Limit)
             {
-                if (Interlocked.Exchange(ref _completed, 1) == 0)
-                {
-                    _pacer.Complete(StartedAt, _pacer._time.GetTimestamp());
-                }
+                _marginTicks = _baseMarginTicks + ((_marginTicks - _baseMarginTicks) / 2);
+                _cleanSinceRaise = 0;
             }
         }
     }

@@ -19,8 +19,8 @@ namespace CloudRebue.Core.Sending
         public int RequestsPerSecond { get; set; } = MaxRequestsPerSecond;
 
         /// <summary>
-        /// Added to the 1-second window: our clock starts a request a little before the server's clock sees
-        /// it arrive, and that gap varies, so an exact 1.000 s spacing could still look like 121 to the server.
+        /// Added to the moment a request was written to the connection, to bound when the server saw it:
+        /// the network between us and the server delays some requests more than others.
         /// </summary>
         public TimeSpan PacingMargin { get; set; } = TimeSpan.FromMilliseconds(25);
 

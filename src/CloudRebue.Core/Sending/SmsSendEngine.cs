@@ -48,7 +48,7 @@ namespace CloudRebue.Core.Sending
             _time = timeProvider ?? TimeProvider.System;
             _journal = journal ?? NullSendJournal.Instance;
             _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            _pacer = new RequestPacer(options.RequestsPerSecond, RequestPacer.ApiWindow + options.PacingMargin, RequestPacer.ApiWindow, _time);
+            _pacer = new RequestPacer(options.RequestsPerSecond, TimeSpan.FromSeconds(1), _time, options.PacingMargin);
             _pipeline = RetryPipelineFactory.Create(options, _time, () => Interlocked.Increment(ref _retries));
             _current = new List<OutgoingMessage>(options.BatchSize);
             _startedAt = _time.GetTimestamp();
@@ -182,15 +182,17 @@ namespace CloudRebue.Core.Sending
                 SendAttempt attempt = await _pipeline.ExecuteAsync(
                     async (messages, token) =>
                     {
-                        RequestPacer.Slot slot = await _pacer.AcquireAsync(token).ConfigureAwait(false);
+                        PacerTicket ticket = await _pacer.WaitAsync(token).ConfigureAwait(false);
+                        Interlocked.Increment(ref _requests);
+                        SendAttempt? answer = null;
                         try
                         {
-                            Interlocked.Increment(ref _requests);
-                            return await _transport.SendBatchAsync(messages, token).ConfigureAwait(false);
+                            answer = await _transport.SendBatchAsync(messages, () => _pacer.Written(ticket), token).ConfigureAwait(false);
+                            return answer;
                         }
                         finally
                         {
-                            slot.Complete(); // the slot stays taken for a second after the answer (see RequestPacer)
+                            _pacer.Complete(ticket, answer?.Failure == ApiFailureKind.RateLimited);
                         }
                     },
                     batch,

@@ -80,6 +80,11 @@ namespace CloudRebue.PowerShell.Cmdlets
         /// <inheritdoc />
         protected override void EndProcessing()
         {
+            if (ParameterSetName != VaultSet && !SaveSecret && (SecretName != null || Vault != null))
+            {
+                WriteWarning("-SecretName and -Vault name where -SaveSecret stores the token; without -SaveSecret they are ignored.");
+            }
+
             try
             {
                 ApiToken token = TokenResolver.Resolve(this, Token, Credential, SecretName, Vault, ParameterSetName == VaultSet);
@@ -87,8 +92,8 @@ namespace CloudRebue.PowerShell.Cmdlets
                 var connection = ConnectionFactory.Connect(this, token, baseUri, DefaultSender, Proxy, ProxyCredential?.GetNetworkCredential(), TimeSpan.FromSeconds(TimeoutSec), !SkipValidation, StopToken);
                 if (SaveSecret)
                 {
-                    new SecretManagementBridge(this).SaveToken(SecretName ?? DefaultSecretName, Vault, token);
-                    WriteVerbose($"Saved the token ({token.Hint}) as secret '{SecretName ?? DefaultSecretName}'.");
+                    // Saved only after validation, so a rejected token never lands in the vault.
+                    SaveToVault(token, connection);
                 }
 
                 SessionStore.Set(connection);
@@ -98,6 +103,22 @@ namespace CloudRebue.PowerShell.Cmdlets
             {
                 ThrowTerminatingError(failure.Record);
             }
+        }
+
+        private void SaveToVault(ApiToken token, CloudRebueConnection connection)
+        {
+            string name = SecretName ?? DefaultSecretName;
+            try
+            {
+                new SecretManagementBridge(this).SaveToken(name, Vault, token);
+            }
+            catch (TerminatingFailure)
+            {
+                connection.Dispose(); // the command fails as a whole: no session, no open client left behind
+                throw;
+            }
+
+            WriteVerbose($"Saved the token ({token.Hint}) as secret '{name}'{(Vault == null ? string.Empty : $" in vault '{Vault}'")}.");
         }
 
         private Uri ResolveBaseUri()

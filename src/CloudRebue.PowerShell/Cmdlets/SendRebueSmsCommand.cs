@@ -50,6 +50,7 @@ namespace CloudRebue.PowerShell.Cmdlets
         /// <summary>The sender ID; the connection's default sender when omitted.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("SenderId", "From")]
+        [ArgumentCompleter(typeof(SenderCompleter))]
         [AllowNull]
         [AllowEmptyString]
         public string? Sender { get; set; }
@@ -169,7 +170,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             }
 
             DrainResults();
-            _progress!.Update(_row, _engine?.Snapshot());
+            _progress!.Update(_row, _engine);
         }
 
         /// <inheritdoc />
@@ -250,7 +251,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             while (!_engine!.CanAccept)
             {
                 DrainResults();
-                _progress!.Update(_row, _engine.Snapshot());
+                _progress!.Update(_row, _engine);
                 _engine.WaitForProgress(TimeSpan.FromMilliseconds(100));
                 if (StopToken.IsCancellationRequested)
                 {
@@ -297,7 +298,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             while (!_engine!.IsFinished)
             {
                 DrainResults();
-                _progress!.Update(_row, _engine.Snapshot());
+                _progress!.Update(_row, _engine);
                 _engine.WaitForProgress(TimeSpan.FromMilliseconds(250));
                 if (StopToken.IsCancellationRequested)
                 {

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Management.Automation;
 using System.Threading;
+using CloudRebue.Core.Journal;
 using CloudRebue.Core.Receipts;
 
 namespace CloudRebue.PowerShell.Cmdlets
@@ -64,6 +66,13 @@ namespace CloudRebue.PowerShell.Cmdlets
         [ValidateRange(1, 1000000)]
         public int QueueCapacity { get; set; } = ReceiptListenerOptions.DefaultQueueCapacity;
 
+        /// <summary>The journal of Send-RebueSms -JournalPath: each receipt carries the Sender, Message and input row it reports on.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
+        private JournalFollower? _journal;
+
         private bool HasTimeout => MyInvocation.BoundParameters.ContainsKey(nameof(Timeout));
 
         /// <inheritdoc />
@@ -78,16 +87,25 @@ namespace CloudRebue.PowerShell.Cmdlets
                     Timeout));
             }
 
+            if (JournalPath != null)
+            {
+                // A journal that does not exist yet is fine: the send that writes it may start after us.
+                _journal = new JournalFollower(GetUnresolvedProviderPathFromPSPath(JournalPath));
+            }
+
             try
             {
-                _listener = new ReceiptListener(new ReceiptListenerOptions
+                var options = new ReceiptListenerOptions
                 {
                     Prefix = ParameterSetName == PrefixSet ? Prefix : ListenerPrefix.For(ListenAddress, Port).Value,
                     Path = Path,
                     MaxBodyBytes = MaxBodyBytes,
                     QueueCapacity = QueueCapacity,
                     MaxReceipts = Count > 0 ? Count : (long?)null,
-                });
+                };
+                _listener = _journal == null
+                    ? new ReceiptListener(options)
+                    : new ReceiptListener(options, _journal, TimeProvider.System);
             }
             catch (ArgumentException ex)
             {
@@ -136,7 +154,7 @@ namespace CloudRebue.PowerShell.Cmdlets
 
                     if (listener.TryTake(out DeliveryReceipt? receipt, wait, _stop.Token))
                     {
-                        WriteObject(receipt);
+                        WriteReceipt(receipt!);
                         written++;
                     }
 
@@ -148,7 +166,7 @@ namespace CloudRebue.PowerShell.Cmdlets
                 listener.CloseIntake();
                 while (listener.TryTake(out DeliveryReceipt? receipt, TimeSpan.Zero, _stop.Token))
                 {
-                    WriteObject(receipt);
+                    WriteReceipt(receipt!);
                     written++;
                 }
             }
@@ -162,6 +180,31 @@ namespace CloudRebue.PowerShell.Cmdlets
             WriteNotices(listener);
             WriteVerbose($"Stopped listening at {listener.DisplayUrl}: {written} receipts written; {listener.Statistics}.");
         }
+
+        // The journal keeps the input row as text properties; hand it back as an object, like the row was.
+        private void WriteReceipt(DeliveryReceipt receipt)
+        {
+            if (receipt.InputObject is IReadOnlyDictionary<string, string?> row)
+            {
+                var restored = new PSObject();
+                foreach (KeyValuePair<string, string?> column in row)
+                {
+                    restored.Properties.Add(new PSNoteProperty(column.Key, column.Value));
+                }
+
+                receipt = receipt.WithInputObject(restored);
+            }
+
+            if (_journal?.Problem != null && !_journalProblemShown)
+            {
+                _journalProblemShown = true;
+                WriteWarning($"Receipts are no longer joined to the send journal: {_journal.Problem}");
+            }
+
+            WriteObject(receipt);
+        }
+
+        private bool _journalProblemShown;
 
         /// <inheritdoc />
         protected override void StopProcessing()

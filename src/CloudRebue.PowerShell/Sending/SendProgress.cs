@@ -20,7 +20,8 @@ namespace CloudRebue.PowerShell.Sending
             _total = total;
         }
 
-        public void Update(long rowsRead, SendEngineStats? stats)
+        /// <summary>Shows progress when a quarter second has passed; the engine's stats are read only then.</summary>
+        public void Update(long rowsRead, SmsSendEngine? engine)
         {
             if (_sinceUpdate.ElapsedMilliseconds < 250)
             {
@@ -28,6 +29,7 @@ namespace CloudRebue.PowerShell.Sending
             }
 
             _sinceUpdate.Restart();
+            SendEngineStats? stats = engine?.Snapshot();
             string status = stats == null
                 ? $"{rowsRead:N0} row(s) read"
                 : $"{rowsRead:N0} row(s) read, {stats.BatchesStarted:N0} batch(es) sent, {stats.Completed:N0} done, {stats.MessagesPerSecond:N0} messages/s";

@@ -28,9 +28,9 @@ namespace CloudRebue.PowerShell.Session
             Collection<PSObject> output;
             try
             {
-                output = _cmdlet.InvokeCommand.InvokeScript(
+                output = Invoke(
                     "param($Name, $Vault) if ($Vault) { Get-Secret -Name $Name -Vault $Vault -ErrorAction Stop } else { Get-Secret -Name $Name -ErrorAction Stop }",
-                    false, PipelineResultTypes.Output, null, name, vault);
+                    name, vault);
             }
             catch (RuntimeException ex)
             {
@@ -58,15 +58,21 @@ namespace CloudRebue.PowerShell.Session
             RequireCommand("Set-Secret");
             try
             {
-                _cmdlet.InvokeCommand.InvokeScript(
-                    "param($Name, $Vault, $Secret) if ($Vault) { Set-Secret -Name $Name -Vault $Vault -SecureStringSecret $Secret -ErrorAction Stop } else { Set-Secret -Name $Name -SecureStringSecret $Secret -ErrorAction Stop }",
-                    false, PipelineResultTypes.Output, null, name, vault, token.ToSecureString());
+                Invoke(
+                    "param($Name, $Vault, $Secret) if ($Vault) { $null = Set-Secret -Name $Name -Vault $Vault -SecureStringSecret $Secret -ErrorAction Stop } else { $null = Set-Secret -Name $Name -SecureStringSecret $Secret -ErrorAction Stop }",
+                    name, vault, token.ToSecureString());
             }
             catch (RuntimeException ex)
             {
                 throw Fail($"Could not save the token as secret '{name}'{InVault(vault)}: {ex.Message}", ErrorIds.SecretSaveFailed, ErrorCategory.WriteError, name);
             }
         }
+
+        // In the caller's session state, so the user's registered vaults and imported modules apply, but in a
+        // new scope so $Name, $Vault and $Secret never land in the caller's variables. PipelineResultTypes.None
+        // hands the results back to us: Output would stream the secret into the caller's pipeline.
+        private Collection<PSObject> Invoke(string script, params object?[] args) =>
+            _cmdlet.InvokeCommand.InvokeScript(script, true, PipelineResultTypes.None, null, args);
 
         private void RequireCommand(string command)
         {

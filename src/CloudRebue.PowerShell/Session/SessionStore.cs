@@ -13,15 +13,12 @@ namespace CloudRebue.PowerShell.Session
 
         public static CloudRebueConnection? Current => Volatile.Read(ref _current);
 
-        /// <summary>Makes <paramref name="connection"/> current and disposes the one it replaces.</summary>
-        public static void Set(CloudRebueConnection connection)
-        {
-            CloudRebueConnection? previous = Interlocked.Exchange(ref _current, connection);
-            if (previous != null && !ReferenceEquals(previous, connection))
-            {
-                previous.Dispose();
-            }
-        }
+        /// <summary>
+        /// Makes <paramref name="connection"/> current. The one it replaces is not disposed: the caller may hold
+        /// it for -Connection (a second account), or another runspace may be sending through it right now.
+        /// Once nothing refers to it the garbage collector reclaims its idle connections.
+        /// </summary>
+        public static void Set(CloudRebueConnection connection) => Volatile.Write(ref _current, connection);
 
         /// <summary>Forgets the current connection and disposes it; returns it, or null when there was none.</summary>
         public static CloudRebueConnection? Clear()

@@ -39,7 +39,7 @@ namespace CloudRebue.PowerShell.Session
                 return ApiToken.FromPlainText(fromEnvironment!);
             }
 
-            if (IsInteractive(cmdlet))
+            if (HostInteractivity.CanPrompt(cmdlet.Host))
             {
                 cmdlet.Host.UI.Write("CloudRebue API token: ");
                 SecureString typed = cmdlet.Host.UI.ReadLineAsSecureString();
@@ -50,10 +50,12 @@ namespace CloudRebue.PowerShell.Session
             }
 
             throw new TerminatingFailure(ErrorRecords.Create(
-                "No CloudRebue token was given. Connect with one of: -Token <SecureString> (for example -Token (Read-Host -AsSecureString)); " +
-                "-Credential <PSCredential> whose password is the token (Azure Automation: Get-AutomationPSCredential); " +
+                "No CloudRebue API token was found, and this session cannot prompt for one. Connect in one of these ways: " +
+                "-Token <SecureString> (for example -Token (Read-Host -AsSecureString 'CloudRebue API token')); " +
+                "-Credential <PSCredential> whose password is the token (Azure Automation: -Credential (Get-AutomationPSCredential -Name CloudRebue)); " +
                 "-SecretName <name> [-Vault <vault>] to read it from a SecretManagement vault; " +
-                $"or the {EnvironmentVariable} environment variable (CI jobs). Create a token in the CloudRebue portal.",
+                $"the {EnvironmentVariable} environment variable (CI jobs); " +
+                "or run Connect-CloudRebue in an interactive console to be prompted. Tokens are generated in your account on the provider's web portal.",
                 ErrorIds.NoToken,
                 ErrorCategory.AuthenticationError,
                 null));
@@ -67,32 +69,6 @@ namespace CloudRebue.PowerShell.Session
             }
 
             return ApiToken.FromSecureString(secure);
-        }
-
-        // A prompt would hang a scheduled task, a runbook or a CI job: only ask when a person can answer.
-        private static bool IsInteractive(PSCmdlet cmdlet)
-        {
-            if (cmdlet.Host?.UI == null || cmdlet.Host.Name != "ConsoleHost")
-            {
-                return false;
-            }
-
-            foreach (string arg in Environment.GetCommandLineArgs())
-            {
-                if (arg.StartsWith("-noni", StringComparison.OrdinalIgnoreCase))
-                {
-                    return false;
-                }
-            }
-
-            try
-            {
-                return !Console.IsInputRedirected;
-            }
-            catch (InvalidOperationException)
-            {
-                return false;
-            }
         }
     }
 }

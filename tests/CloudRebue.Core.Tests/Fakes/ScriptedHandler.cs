@@ -8,8 +8,13 @@ namespace CloudRebue.Core.Tests.Fakes;
 public sealed class ScriptedHandler : HttpMessageHandler
 {
     private readonly Func<HttpRequestMessage, string, CancellationToken, Task<HttpResponseMessage>> _answer;
+    private readonly bool _readBody;
 
-    public ScriptedHandler(Func<HttpRequestMessage, string, CancellationToken, Task<HttpResponseMessage>> answer) => _answer = answer;
+    public ScriptedHandler(Func<HttpRequestMessage, string, CancellationToken, Task<HttpResponseMessage>> answer, bool readBody = true)
+    {
+        _answer = answer;
+        _readBody = readBody;
+    }
 
     public ScriptedHandler(HttpStatusCode status, string body)
         : this((_, _, _) => Task.FromResult(Json(status, body)))
@@ -25,7 +30,7 @@ public sealed class ScriptedHandler : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        string body = request.Content == null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+        string body = request.Content == null || !_readBody ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
         Seen.Enqueue((request, body));
         return await _answer(request, body, cancellationToken);
     }

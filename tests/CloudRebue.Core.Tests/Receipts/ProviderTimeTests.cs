@@ -1,4 +1,4 @@
-using CloudRebue.Core.Receipts;
+using CloudRebue.Core.Time;
 using Xunit;
 
 namespace CloudRebue.Core.Tests.Receipts;

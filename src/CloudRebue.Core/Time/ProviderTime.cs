@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace CloudRebue.Core.Receipts
+namespace CloudRebue.Core.Time
 {
     /// <summary>
     /// Reads the provider's timestamps. It writes "yyyy-MM-dd HH:mm:ss" with no offset, meaning East

@@ -1,0 +1,124 @@
+using System;
+using System.IO;
+using CloudRebue.Core.Receipts;
+
+namespace CloudRebue.Core.Journal
+{
+    /// <summary>
+    /// Joins delivery receipts to the messages a send journal recorded, following the file as it grows:
+    /// a listener usually starts before the send whose receipts it collects, so a correlator it does not
+    /// know yet makes it read what was appended since its last look. Reads only whole lines, and at most
+    /// once per <see cref="MinimumRereadInterval"/>, so a flood of unknown receipts cannot make it spin.
+    /// </summary>
+    public sealed class JournalFollower : IReceiptCorrelator
+    {
+        private static readonly TimeSpan MinimumRereadInterval = TimeSpan.FromMilliseconds(100);
+        private readonly string _path;
+        private readonly TimeProvider _time;
+        private readonly object _gate = new object();
+        private readonly JournalIndex _index = new JournalIndex();
+        private long _offset;
+        private long _nextLine = 1;
+        private long _lastRead;
+        private bool _broken;
+
+        public JournalFollower(string path, TimeProvider? timeProvider = null)
+        {
+            _path = path ?? throw new ArgumentNullException(nameof(path));
+            _time = timeProvider ?? TimeProvider.System;
+            lock (_gate)
+            {
+                ReadNewLines();
+            }
+        }
+
+        /// <summary>Recipients known so far.</summary>
+        public int Count
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _index.Count;
+                }
+            }
+        }
+
+        /// <summary>Set when the journal could not be read; the follower then stops trying and joins nothing more.</summary>
+        public string? Problem { get; private set; }
+
+        public SentMessage? FindSent(string? correlator, string uniqueId)
+        {
+            lock (_gate)
+            {
+                JournalEntry? entry = Find(correlator, uniqueId);
+                if (entry == null && !_broken && _time.GetElapsedTime(_lastRead) >= MinimumRereadInterval)
+                {
+                    ReadNewLines();
+                    entry = Find(correlator, uniqueId);
+                }
+
+                return entry == null ? null : new SentMessage(entry.Sender, entry.Message, entry.Input);
+            }
+        }
+
+        private JournalEntry? Find(string? correlator, string uniqueId)
+        {
+            if (!string.IsNullOrEmpty(correlator) && _index.TryGet(correlator!, out JournalEntry byCorrelator))
+            {
+                return byCorrelator;
+            }
+
+            return !string.IsNullOrEmpty(uniqueId) && _index.TryGetByUniqueId(uniqueId, out JournalEntry byId) ? byId : null;
+        }
+
+        private void ReadNewLines()
+        {
+            _lastRead = _time.GetTimestamp();
+            try
+            {
+                if (!File.Exists(_path))
+                {
+                    return;
+                }
+
+                using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                if (stream.Length <= _offset)
+                {
+                    return;
+                }
+
+                stream.Seek(_offset, SeekOrigin.Begin);
+                byte[] fresh = new byte[stream.Length - _offset];
+                int read = 0;
+                while (read < fresh.Length)
+                {
+                    int n = stream.Read(fresh, read, fresh.Length - read);
+                    if (n == 0)
+                    {
+                        break;
+                    }
+
+                    read += n;
+                }
+
+                int used = SendJournalReader.ApplyWholeLines(_index, _path, fresh, read, _nextLine);
+                for (int i = 0; i < used; i++)
+                {
+                    if (fresh[i] == (byte)'\n')
+                    {
+                        _nextLine++;
+                    }
+                }
+
+                _offset += used;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is JournalCorruptException)
+            {
+                // A receipt without its message is still a receipt: keep listening, say why once.
+                _broken = true;
+                Problem = ex.Message;
+            }
+        }
+    }
+}

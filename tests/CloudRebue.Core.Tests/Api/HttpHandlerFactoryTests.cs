@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Http;
+using CloudRebue.Core.Api;
+using Xunit;
+
+namespace CloudRebue.Core.Tests.Api;
+
+/// <summary>
+/// The handler a connection owns. (Its other job, OR-ing TLS 1.2 into ServicePointManager on .NET
+/// Framework, only runs on Windows PowerShell 5.1 and cannot be observed on .NET 10.)
+/// </summary>
+public class HttpHandlerFactoryTests
+{
+    private static CloudRebueClientOptions Options() => new(ApiToken.FromPlainText("abcdefghijklmnop6789"));
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(64)]
+    [InlineData(128)]
+    public void MaxConnectionsPerServerFollowsTheOptions(int max)
+    {
+        var options = Options();
+        options.MaxConnections = max;
+        using var handler = Assert.IsType<HttpClientHandler>(HttpHandlerFactory.Create(options));
+        Assert.Equal(max, handler.MaxConnectionsPerServer);
+    }
+
+    [Fact]
+    public void TheDefaultCapCoversTheSendersHighestThrottleLimit()
+    {
+        using var handler = Assert.IsType<HttpClientHandler>(HttpHandlerFactory.Create(Options()));
+        Assert.Equal(128, handler.MaxConnectionsPerServer);
+    }
+
+    [Fact]
+    public void TheProxyAndItsCredentialAreUsed()
+    {
+        var options = Options();
+        options.Proxy = new Uri("http://proxy.example:3128");
+        options.ProxyCredential = new NetworkCredential("user", "pass");
+        using var handler = Assert.IsType<HttpClientHandler>(HttpHandlerFactory.Create(options));
+        Assert.True(handler.UseProxy);
+        var proxy = Assert.IsType<WebProxy>(handler.Proxy);
+        Assert.Equal(new Uri("http://proxy.example:3128"), proxy.Address);
+        Assert.Same(options.ProxyCredential, proxy.Credentials);
+    }
+
+    // A redirect would turn a POST into a GET and hide a wrong -BaseUri behind a confusing answer.
+    [Fact]
+    public void RedirectsAreNotFollowed()
+    {
+        using var handler = Assert.IsType<HttpClientHandler>(HttpHandlerFactory.Create(Options()));
+        Assert.False(handler.AllowAutoRedirect);
+    }
+}

@@ -1,0 +1,126 @@
+# Send-RebueSms end to end: the built module, a real simulator process, Import-Csv.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'SimulatorHelpers.psm1') -Force
+    Import-Module (Get-TestModuleManifest) -Force
+
+    $script:sim = Start-RebueSimulator -ArgumentList '--receipt-delay-ms', '0'
+    $token = ConvertTo-SecureString $sim.Token -AsPlainText -Force
+    $script:connection = Connect-CloudRebue -Token $token -BaseUri $sim.BaseUri -DefaultSender ACME
+
+    # A CSV as people make them: mixed phone formats, and every 20th row broken in some way.
+    function New-CustomerCsv([string] $Path, [int] $Rows) {
+        $bad = @('07123', 'call me', '2.54712E+11', '', '0812345678')
+        $lines = [System.Collections.Generic.List[string]]::new()
+        $lines.Add('Name,Mobile,Text')
+        for ($i = 1; $i -le $Rows; $i++) {
+            $n = (20000000 + $i).ToString()
+            $phone = if ($i % 20 -eq 0) { $bad[($i / 20) % $bad.Count] }
+                     elseif ($i % 3 -eq 0) { "+254 7$($n.Substring(0,2)) $($n.Substring(2,3)) $($n.Substring(5,3))" }
+                     elseif ($i % 3 -eq 1) { "07$n" }
+                     else { "7$n" }
+            $lines.Add("Customer $i,""$phone"",Invoice $i is ready")
+        }
+        Set-Content -Path $Path -Value $lines
+    }
+}
+
+AfterAll {
+    Disconnect-CloudRebue
+    if ($script:sim) { Stop-RebueSimulator $script:sim }
+}
+
+Describe 'Send-RebueSms against the simulator' {
+    BeforeEach { Reset-RebueSimulator $sim }
+
+    It 'accounts for every row of a 1,000-row CSV with 5% bad numbers, with no duplicate and no request over 100' {
+        $csv = Join-Path $TestDrive 'customers.csv'
+        New-CustomerCsv $csv 1000
+        $results = Import-Csv $csv | Send-RebueSms -ErrorAction SilentlyContinue -ErrorVariable sendErrors
+
+        $results.Count | Should -Be 1000
+        ($results.Row | Sort-Object -Unique).Count | Should -Be 1000
+        @($results | Where-Object Status -eq 'Queued').Count | Should -Be 950
+        @($results | Where-Object Status -eq 'Invalid').Count | Should -Be 50
+        @($results | Where-Object { $_.Status -eq 'Invalid' -and $_.Row % 20 -ne 0 }).Count | Should -Be 0
+        $sendErrors.Count | Should -Be 50
+        @($sendErrors | Where-Object FullyQualifiedErrorId -like 'CloudRebue.InvalidPhone,*').Count | Should -Be 50
+
+        $stats = Get-RebueSimulatorStats $sim
+        $stats.acceptedMessages | Should -Be 950
+        $stats.duplicates | Should -Be 0
+        $stats.maxItemsInRequest | Should -BeLessOrEqual 100
+        $stats.maxRequestsInAnyWindow | Should -BeLessOrEqual 120
+        $stats.sendRequests | Should -Be 10
+
+        $accepted = Get-RebueSimulatorMessages $sim | ForEach-Object { "$($_.correlator)|$($_.phone)" } | Sort-Object
+        $queued = $results | Where-Object Status -eq 'Queued' | ForEach-Object { "$($_.Correlator)|$($_.Phone)" } | Sort-Object
+        $queued | Should -Be $accepted
+    }
+
+    It 'keeps the row on each result and fills in what the API answered' {
+        $row = [pscustomobject]@{ Name = 'Ann'; Phone = '0712345678'; Message = 'Habari Ann' }
+        $result = $row | Send-RebueSms
+        $result.Status | Should -Be 'Queued'
+        $result.Phone | Should -Be '254712345678'
+        $result.InputObject.Name | Should -Be 'Ann'
+        $result.UniqueId | Should -Match '^[0-9a-f-]{36}$'
+        $result.BatchId | Should -Not -BeNullOrEmpty
+        $result.SmsUnits | Should -Be 1
+        $result.Sender | Should -Be 'ACME'
+    }
+
+    It 'stays under the real limiter: 400 one-message requests, no 429 and at most 120 in any second' {
+        $phones = 1..400 | ForEach-Object { '07' + (30000000 + $_) }
+        $results = $phones | Send-RebueSms -Message 'pace' -BatchSize 1
+        @($results | Where-Object Status -eq 'Queued').Count | Should -Be 400
+        $stats = Get-RebueSimulatorStats $sim
+        $stats.requests.'429' | Should -BeNullOrEmpty
+        $stats.maxRequestsInAnyWindow | Should -BeLessOrEqual 120
+        $stats.maxRequestsInAnyWindow | Should -BeGreaterThan 100   # it did run near the limit
+    }
+
+    It 'retries 429 and 503 from the server and still queues everything once' {
+        $null = Set-RebueSimulatorConfig $sim -Config @{ faults = @(@{ kind = '429'; every = 3; retryAfter = 1 }, @{ kind = '503'; every = 4 }) }
+        try {
+            $results = 1..1000 | ForEach-Object { '07' + (40000000 + $_) } | Send-RebueSms -Message 'retry' -BatchSize 50
+            @($results | Where-Object Status -eq 'Queued').Count | Should -Be 1000
+            (Get-RebueSimulatorStats $sim).duplicates | Should -Be 0
+            (Get-RebueSimulatorStats $sim).acceptedMessages | Should -Be 1000
+        }
+        finally { $null = Set-RebueSimulatorConfig $sim -Config @{ faults = @() } }
+    }
+
+    It 'reports the units it spent in the balance' {
+        $before = (Get-RebueBalance).AccountUnits
+        $null = Send-RebueSms -Phone 0712345678, 0722000000 -Message ('x' * 200)
+        (Get-RebueBalance).AccountUnits | Should -Be ($before - 4)
+    }
+
+    It 'sends nothing under -WhatIf' {
+        $null = Send-RebueSms -Phone 0712345678 -Message 'not really' -WhatIf
+        (Get-RebueSimulatorStats $sim).sendRequests | Should -Be 0
+    }
+
+    It 'skips on a rerun what the journal shows was queued' {
+        $journal = Join-Path $TestDrive 'send.jsonl'
+        $rows = 1..250 | ForEach-Object { [pscustomobject]@{ Phone = '07' + (50000000 + $_); Message = "Statement $_" } }
+        $first = $rows | Send-RebueSms -JournalPath $journal
+        @($first | Where-Object Status -eq 'Queued').Count | Should -Be 250
+        $requests = (Get-RebueSimulatorStats $sim).sendRequests
+
+        $second = $rows | Send-RebueSms -JournalPath $journal
+        @($second | Where-Object Status -eq 'Skipped').Count | Should -Be 250
+        (Get-RebueSimulatorStats $sim).sendRequests | Should -Be $requests
+        (Get-RebueSendJournal $journal).Queued | Should -Be 250
+    }
+
+    It 'stops with CloudRebue.TokenRejected when the token is refused' {
+        $wrong = Connect-CloudRebue -Token (ConvertTo-SecureString 'not-the-token-123456' -AsPlainText -Force) -BaseUri $sim.BaseUri -DefaultSender ACME -SkipValidation
+        try {
+            { Send-RebueSms -Phone 0712345678 -Message hi -Connection $wrong -ErrorAction SilentlyContinue } |
+                Should -Throw -ErrorId 'CloudRebue.TokenRejected,CloudRebue.PowerShell.Cmdlets.SendRebueSmsCommand'
+        }
+        finally { $wrong.Dispose() }
+    }
+}
