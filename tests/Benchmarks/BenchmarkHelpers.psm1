@@ -1,7 +1,8 @@
 # Shared by the benchmark harness: input files, fresh pwsh workers with a time limit, result rows and
 # the report. Every process started here is stopped here, by its PID, however the caller ends.
 
-Import-Module (Join-Path $PSScriptRoot '../Pester/TestHelpers.psm1')
+# Get-PwshInvocation: the command line of this pwsh, shared with the build and the Pester suite.
+. (Join-Path $PSScriptRoot '../../build/PwshInvocation.ps1')
 
 <#
 .SYNOPSIS

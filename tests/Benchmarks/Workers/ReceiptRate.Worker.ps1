@@ -12,13 +12,8 @@ param(
 . (Join-Path $PSScriptRoot 'WorkerCommon.ps1')
 . (Join-Path $PSScriptRoot 'PlainReceiptListener.ps1')
 Import-Module (Join-Path $ModuleDir 'CloudRebue.psd1')
+Import-Module (Join-Path $PSScriptRoot '../../Pester/ListenerHelpers.psm1')   # Get-FreeLoopbackPort
 Add-Type -Path (Join-Path $PSScriptRoot 'ReceiptSender.cs')
-
-function Get-FreeLoopbackPort {
-    $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    $probe.Start()
-    try { $probe.LocalEndpoint.Port } finally { $probe.Stop() }
-}
 
 function Measure-Peer([string] $Peer, [int] $Round) {
     $port = Get-FreeLoopbackPort
