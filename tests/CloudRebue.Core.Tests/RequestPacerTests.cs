@@ -112,16 +112,37 @@ public class RequestPacerTests
     }
 
     [Fact]
-    public async Task AWrittenBoundIsNotMovedBackByTheAnswer()
+    public async Task AnAnswerBeforeTheMarginRunsOutIsTheBound()
     {
         var clock = new FakeTimeProvider();
-        var pacer = new RequestPacer(1, Window, clock);
+        var pacer = new RequestPacer(1, Window, clock, TimeSpan.FromMilliseconds(300));
+        PacerTicket first = await pacer.WaitAsync(CancellationToken.None);
+        pacer.Written(first);
+        clock.Advance(TimeSpan.FromMilliseconds(50));
+        pacer.Complete(first);   // answered 50 ms after the write: the server had it by then for certain
+        Task<PacerTicket> second = pacer.WaitAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromMilliseconds(999));
+        await Task.Delay(30);
+        Assert.False(second.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        PacerTicket granted = await second.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(TimeSpan.FromMilliseconds(1050), clock.GetElapsedTime(first.StartedAt, granted.StartedAt));
+    }
+
+    [Fact]
+    public async Task ASlowAnswerLeavesTheWriteTimePlusMarginAsTheBound()
+    {
+        var clock = new FakeTimeProvider();
+        var pacer = new RequestPacer(1, Window, clock, TimeSpan.FromMilliseconds(25));
         PacerTicket first = await pacer.WaitAsync(CancellationToken.None);
         pacer.Written(first);
         clock.Advance(TimeSpan.FromMilliseconds(500));
-        pacer.Complete(first);
+        pacer.Complete(first);   // a slow answer: the write time plus margin stays the bound
         Task<PacerTicket> second = pacer.WaitAsync(CancellationToken.None);
-        clock.Advance(TimeSpan.FromMilliseconds(500));
+        clock.Advance(TimeSpan.FromMilliseconds(520));
+        await Task.Delay(30);
+        Assert.False(second.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(5));
         await second.WaitAsync(TimeSpan.FromSeconds(5));
     }
 

@@ -6,13 +6,15 @@ namespace CloudRebue.Core.Sending
 {
     /// <summary>
     /// Lets at most <c>limit</c> requests reach the server in any sliding window. We cannot see when the
-    /// server receives a request, so each is counted at an upper bound of its arrival: the moment its body
-    /// was written to the connection plus a margin for network jitter (<see cref="Written"/>), or, when it
-    /// never got that far, the moment its answer or failure came back (<see cref="Complete"/>). Until one of
-    /// those, its slot counts as "in the window". Counting from the decision to send would not do: new
-    /// connections (TCP and TLS handshakes), garbage collection or a busy machine can hold a request back
-    /// after that decision, and the server would then count it together with the next window's requests.
-    /// Every attempt passes through the pacer, retries included.
+    /// server receives a request, so each is counted at an upper bound of its arrival, the smaller of:
+    /// the moment its answer came back (certain: the server had it before answering, see
+    /// <see cref="Complete"/>), and the moment its body was written to the connection plus a margin for
+    /// jitter (probable, see <see cref="Written"/>). Until one of those, its slot counts as "in the
+    /// window". Counting from the decision to send would not do: new connections (TCP and TLS handshakes),
+    /// garbage collection or a busy machine can hold a request back after that decision, and the server
+    /// would then count it with the next window's requests. When the server still answers 429, the
+    /// margin was too small for its jitter: it doubles, so the certain bound (the answer) takes over, and
+    /// shrinks back after a window without one. Every attempt passes through the pacer, retries included.
     /// A second, finer window (an eighth of the limit in an eighth of the window) spreads the starts over
     /// the window instead of one burst. An eighth of a second is far above the coarsest timer (15.6 ms on
     /// Windows), so smoothing costs no throughput there.
@@ -109,18 +111,18 @@ namespace CloudRebue.Core.Sending
         {
             lock (_slots)
             {
-                _window.Bound(ticket.Slot, ticket.Generation, _time.GetTimestamp() + _marginTicks, onlyIfUnknown: false);
+                _window.Written(ticket.Slot, ticket.Generation, _time.GetTimestamp() + _marginTicks);
             }
         }
 
-        /// <summary>The answer (or failure) is in; call it for every ticket. A request never written is bounded by now.</summary>
+        /// <summary>The answer (or failure) is in; call it for every ticket: the server saw the request by now, if at all.</summary>
         /// <param name="ticket">The start.</param>
         /// <param name="tooManyRequests">True when the server answered 429: it counted more than we did.</param>
         public void Complete(PacerTicket ticket, bool tooManyRequests = false)
         {
             lock (_slots)
             {
-                _window.Bound(ticket.Slot, ticket.Generation, _time.GetTimestamp(), onlyIfUnknown: true);
+                _window.Answered(ticket.Slot, ticket.Generation, _time.GetTimestamp());
                 AdaptMargin(tooManyRequests);
             }
         }

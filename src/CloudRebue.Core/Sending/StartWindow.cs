@@ -4,7 +4,8 @@ namespace CloudRebue.Core.Sending
 {
     /// <summary>
     /// An exact sliding window over the times the server may have seen the last <c>limit</c> requests.
-    /// Each slot holds an upper bound of that time, "not known yet" until the request is on the wire. A
+    /// Each slot holds an upper bound of that time: unknown until the request is on the wire, then the
+    /// write time plus a jitter margin, and at most the time its answer came back (certain). A
     /// new start takes a slot whose bound has left the window; a slot only leaves when no later start
     /// could count it, so no span of <c>span</c> holds more than <c>limit</c> arrivals within their bounds.
     /// Not thread-safe: <see cref="RequestPacer"/> serialises access.
@@ -47,7 +48,7 @@ namespace CloudRebue.Core.Sending
             return since >= Span ? TimeSpan.Zero : Span - since;
         }
 
-        /// <summary>Takes a slot; with <paramref name="bound"/> null its bound stays unknown until <see cref="Bound"/>.</summary>
+        /// <summary>Takes a slot; with <paramref name="bound"/> null its bound stays unknown until <see cref="Written"/> or <see cref="Answered"/>.</summary>
         public (int Slot, long Generation) Take(long? bound)
         {
             int slot = _used < Limit ? _used++ : EarliestSlot();
@@ -57,17 +58,21 @@ namespace CloudRebue.Core.Sending
             return (slot, generation);
         }
 
-        /// <summary>Sets the slot's bound, keeping the later one; ignored once the slot went to another request.</summary>
-        public void Bound(int slot, long generation, long bound, bool onlyIfUnknown)
+        /// <summary>The request is on the wire by <paramref name="bound"/> plus jitter: the later of two writes counts (a retried connection writes again).</summary>
+        public void Written(int slot, long generation, long bound)
         {
-            if (_generations[slot] != generation || (onlyIfUnknown && _bounds[slot] != Unknown))
-            {
-                return;
-            }
-
-            if (_bounds[slot] == Unknown || bound > _bounds[slot])
+            if (_generations[slot] == generation && (_bounds[slot] == Unknown || bound > _bounds[slot]))
             {
                 _bounds[slot] = bound;
+            }
+        }
+
+        /// <summary>The answer is in: the server saw the request by <paramref name="now"/> for certain, so the bound is at most that.</summary>
+        public void Answered(int slot, long generation, long now)
+        {
+            if (_generations[slot] == generation && now < _bounds[slot])
+            {
+                _bounds[slot] = now;
             }
         }
 
