@@ -18,7 +18,7 @@ public class RetryAfterTests
         var transport = new ScriptedTransport((n, batch) => n == 1
             ? SendAttempt.Failed(ApiFailureKind.RateLimited, "429", 429, TimeSpan.FromSeconds(retryAfterSeconds))
             : ScriptedTransport.AcceptAll(batch));
-        var options = new SendEngineOptions { RetryAfterCap = TimeSpan.FromSeconds(30), PacingMargin = TimeSpan.Zero };
+        var options = new SendEngineOptions { RetryAfterCap = TimeSpan.FromSeconds(30) };
         using var engine = new SmsSendEngine(transport, options, null, clock);
         engine.Add(TestMessages.Message(1));
         engine.Complete();

@@ -13,7 +13,6 @@ public class SmsSendEngineTests
         ThrottleLimit = throttle,
         RetryBaseDelay = TimeSpan.FromMilliseconds(1),
         RetryMaxDelay = TimeSpan.FromMilliseconds(5),
-        PacingMargin = TimeSpan.Zero,
     };
 
     /// <summary>Feeds messages the way the cmdlet does (respecting backpressure) and collects every result.</summary>

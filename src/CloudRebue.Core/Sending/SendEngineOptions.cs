@@ -18,11 +18,6 @@ namespace CloudRebue.Core.Sending
 
         public int RequestsPerSecond { get; set; } = MaxRequestsPerSecond;
 
-        /// <summary>
-        /// Added to the moment a request was written to the connection, to bound when the server saw it:
-        /// the network between us and the server delays some requests more than others.
-        /// </summary>
-        public TimeSpan PacingMargin { get; set; } = TimeSpan.FromMilliseconds(25);
 
         /// <summary>Retries of one request after a 429, a 503, or a connection that could not be made.</summary>
         public int MaxRetries { get; set; } = 6;

@@ -48,7 +48,7 @@ namespace CloudRebue.Core.Sending
             _time = timeProvider ?? TimeProvider.System;
             _journal = journal ?? NullSendJournal.Instance;
             _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            _pacer = new RequestPacer(options.RequestsPerSecond, TimeSpan.FromSeconds(1), _time, options.PacingMargin);
+            _pacer = new RequestPacer(options.RequestsPerSecond, TimeSpan.FromSeconds(1), _time);
             _pipeline = RetryPipelineFactory.Create(options, _time, () => Interlocked.Increment(ref _retries));
             _current = new List<OutgoingMessage>(options.BatchSize);
             _startedAt = _time.GetTimestamp();
@@ -184,15 +184,13 @@ namespace CloudRebue.Core.Sending
                     {
                         PacerTicket ticket = await _pacer.WaitAsync(token).ConfigureAwait(false);
                         Interlocked.Increment(ref _requests);
-                        SendAttempt? answer = null;
                         try
                         {
-                            answer = await _transport.SendBatchAsync(messages, () => _pacer.Written(ticket), token).ConfigureAwait(false);
-                            return answer;
+                            return await _transport.SendBatchAsync(messages, token).ConfigureAwait(false);
                         }
                         finally
                         {
-                            _pacer.Complete(ticket, answer?.Failure == ApiFailureKind.RateLimited);
+                            _pacer.Complete(ticket);
                         }
                     },
                     batch,
