@@ -7,25 +7,22 @@ namespace CloudRebue.Core.Journal
     /// <summary>
     /// Joins delivery receipts to the messages a send journal recorded, following the file as it grows:
     /// a listener usually starts before the send whose receipts it collects, so a correlator it does not
-    /// know yet makes it read what was appended since its last look. Reads only whole lines, and at most
-    /// once per <see cref="MinimumRereadInterval"/>, so a flood of unknown receipts cannot make it spin.
+    /// know yet makes it read what was appended since its last look. It reads again only when the file
+    /// has grown (one size check per unknown receipt), and only whole lines, so a flood of receipts for
+    /// other campaigns costs no re-reading.
     /// </summary>
     public sealed class JournalFollower : IReceiptCorrelator
     {
-        private static readonly TimeSpan MinimumRereadInterval = TimeSpan.FromMilliseconds(100);
         private readonly string _path;
-        private readonly TimeProvider _time;
         private readonly object _gate = new object();
         private readonly JournalIndex _index = new JournalIndex();
         private long _offset;
         private long _nextLine = 1;
-        private long _lastRead;
         private bool _broken;
 
-        public JournalFollower(string path, TimeProvider? timeProvider = null)
+        public JournalFollower(string path)
         {
             _path = path ?? throw new ArgumentNullException(nameof(path));
-            _time = timeProvider ?? TimeProvider.System;
             lock (_gate)
             {
                 ReadNewLines();
@@ -52,7 +49,7 @@ namespace CloudRebue.Core.Journal
             lock (_gate)
             {
                 JournalEntry? entry = Find(correlator, uniqueId);
-                if (entry == null && !_broken && _time.GetElapsedTime(_lastRead) >= MinimumRereadInterval)
+                if (entry == null && !_broken && HasGrown())
                 {
                     ReadNewLines();
                     entry = Find(correlator, uniqueId);
@@ -72,9 +69,21 @@ namespace CloudRebue.Core.Journal
             return !string.IsNullOrEmpty(uniqueId) && _index.TryGetByUniqueId(uniqueId, out JournalEntry byId) ? byId : null;
         }
 
+        private bool HasGrown()
+        {
+            try
+            {
+                var file = new FileInfo(_path);
+                return file.Exists && file.Length > _offset;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }
+
         private void ReadNewLines()
         {
-            _lastRead = _time.GetTimestamp();
             try
             {
                 if (!File.Exists(_path))
