@@ -99,8 +99,20 @@ internal sealed class ListenerSession : IDisposable
     public static string Json(string uniqueId, string status = "DeliveredToTerminal") =>
         $$"""{"phone":"254712345678","correlator":"c-{{uniqueId}}","uniqueId":"{{uniqueId}}","deliveryStatus":"{{status}}","deliveryTime":"2020-01-01 00:00:00"}""";
 
-    public Task<HttpResponseMessage> PostAsync(string json, string? path = null) =>
-        Client.PostAsync($"http://127.0.0.1:{Port}{path ?? SecretPath}", new StringContent(json, Encoding.UTF8, "application/json"));
+    /// <summary>
+    /// Posts on a connection of its own (Connection: close): tests stop and restart listeners on the same
+    /// port, and a pooled keep-alive connection to a stopped one could be picked up before its close
+    /// arrives, failing the request for reasons that have nothing to do with the listener under test.
+    /// </summary>
+    public Task<HttpResponseMessage> PostAsync(string json, string? path = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{Port}{path ?? SecretPath}")
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.ConnectionClose = true;
+        return Client.SendAsync(request);
+    }
 
     /// <summary>Waits (bounded) for the pipeline to end and returns the receipts it wrote.</summary>
     public List<DeliveryReceipt> End()
