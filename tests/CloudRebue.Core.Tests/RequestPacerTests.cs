@@ -63,7 +63,7 @@ public class RequestPacerTests
         {
             Task<PacerTicket> start = pacer.WaitAsync(CancellationToken.None);
             Assert.True(start.IsCompletedSuccessfully, "the first 10 start at once");
-            pacer.Complete(start.Result);
+            pacer.Complete(await start);
         }
 
         Task<PacerTicket> eleventh = pacer.WaitAsync(CancellationToken.None);

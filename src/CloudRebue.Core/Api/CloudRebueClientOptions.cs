@@ -26,11 +26,11 @@ namespace CloudRebue.Core.Api
         public NetworkCredential? ProxyCredential { get; set; }
 
         /// <summary>
-        /// The most connections to the API host (MaxConnectionsPerServer). Send-RebueSms keeps up to 128
-        /// requests in flight (-ThrottleLimit); a lower cap would park requests inside the handler, where
-        /// the pacer cannot see when they really start. Connections open only when needed.
+        /// The most connections to the API host (MaxConnectionsPerServer): as many as Send-RebueSms may keep
+        /// requests in flight (-ThrottleLimit), so no request waits inside the handler for a connection.
+        /// Connections open only when needed.
         /// </summary>
-        public int MaxConnections { get; set; } = 128;
+        public int MaxConnections { get; set; } = Sending.SendEngineOptions.MaxThrottleLimit;
 
         /// <summary>Base URI with exactly one trailing slash, so relative paths land under /api/v1/.</summary>
         public static Uri NormalizeBaseUri(Uri uri)

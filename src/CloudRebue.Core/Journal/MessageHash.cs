@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using CloudRebue.Core.Hashing;
 using CloudRebue.Core.Sending;
 
 namespace CloudRebue.Core.Journal
@@ -9,17 +8,7 @@ namespace CloudRebue.Core.Journal
     {
         public static string Of(OutgoingMessage message) => Of(message.Sender, message.Message, message.LinkId);
 
-        public static string Of(string sender, string message, string? linkId)
-        {
-            using var sha = SHA256.Create();
-            byte[] digest = sha.ComputeHash(Encoding.UTF8.GetBytes(sender + "\u001f" + message + "\u001f" + (linkId ?? string.Empty)));
-            var hex = new StringBuilder(32);
-            for (int i = 0; i < 16; i++)
-            {
-                hex.Append(digest[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            return hex.ToString();
-        }
+        public static string Of(string sender, string message, string? linkId) =>
+            Sha256.Hex(Sha256.Of(sender + "\u001f" + message + "\u001f" + (linkId ?? string.Empty)), 16);
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
+using CloudRebue.Core.Hashing;
 
 namespace CloudRebue.Core.Receipts
 {
@@ -26,15 +26,7 @@ namespace CloudRebue.Core.Receipts
             // A separator that cannot occur in JSON text keeps ("ab","c") and ("a","bc") apart.
             string time = receipt.DeliveryTime?.ToString("o", CultureInfo.InvariantCulture) ?? string.Empty;
             byte[] text = Encoding.UTF8.GetBytes(receipt.UniqueId + "\0" + receipt.DeliveryStatus + "\0" + time);
-            byte[] digest;
-
-            // IncrementalHash rather than SHA256.Create(): on .NET Framework (Windows PowerShell 5.1)
-            // the latter is SHA256Managed, which throws on machines that enforce FIPS mode.
-            using (IncrementalHash sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
-            {
-                sha.AppendData(text);
-                digest = sha.GetHashAndReset();
-            }
+            byte[] digest = Sha256.Of(text);
 
             return new ReceiptKey(BitConverter.ToUInt64(digest, 0), BitConverter.ToUInt64(digest, 8));
         }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Security.Cryptography;
-using System.Text;
+using CloudRebue.Core.Hashing;
 
 namespace CloudRebue.Core.Sending
 {
@@ -14,11 +13,6 @@ namespace CloudRebue.Core.Sending
     /// </summary>
     public sealed class CorrelatorGenerator
     {
-        // One hasher per thread, kept: creating a SHA256 for every row made up about a third of the
-        // correlator's cost (1.2 us -> 0.75 us per row on Linux; tests/Benchmarks/README.md, figure 3).
-        [ThreadStatic]
-        private static SHA256? t_sha;
-
         private readonly Dictionary<ulong, int> _occurrences = new Dictionary<ulong, int>();
         private readonly object _gate = new object();
 
@@ -40,9 +34,7 @@ namespace CloudRebue.Core.Sending
         {
             // SHA-256 is in every framework we target; 64 bits of it make collisions across a run negligible.
             string text = phone + "\u001f" + sender + "\u001f" + linkId + "\u001f" + message + (occurrence == null ? string.Empty : "\u001f#" + occurrence.Value);
-            SHA256 sha = t_sha ??= SHA256.Create();
-            byte[] digest = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
-            return BitConverter.ToUInt64(digest, 0);
+            return BitConverter.ToUInt64(Sha256.Of(text), 0);
         }
     }
 }

@@ -11,6 +11,9 @@ namespace CloudRebue.Core.Sending
         /// <summary>The API's documented limit of requests per second.</summary>
         public const int MaxRequestsPerSecond = 120;
 
+        /// <summary>The most requests in flight; the API client keeps as many connections (CloudRebueClientOptions.MaxConnections).</summary>
+        public const int MaxThrottleLimit = 128;
+
         public int BatchSize { get; set; } = MaxBatchSize;
 
         /// <summary>Requests in flight at once. At 120 requests/s each request may take up to ThrottleLimit/120 s without slowing the run.</summary>

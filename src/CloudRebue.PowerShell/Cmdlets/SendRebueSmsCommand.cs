@@ -87,7 +87,7 @@ namespace CloudRebue.PowerShell.Cmdlets
 
         /// <summary>Requests in flight at once.</summary>
         [Parameter]
-        [ValidateRange(1, 128)]
+        [ValidateRange(1, SendEngineOptions.MaxThrottleLimit)]
         public int ThrottleLimit { get; set; } = 32;
 
         /// <summary>Requests started per second at most: 120 (the API's limit) or lower.</summary>
