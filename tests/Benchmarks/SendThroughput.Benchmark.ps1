@@ -36,8 +36,10 @@ foreach ($run in $result.Runs) {
     $tooMany += $runTooMany
     $widest = [math]::Max($widest, [int] $stats.maxRequestsInAnyWindow)
     $label = if ($run.Name -eq 'Cold') { 'fresh process' } else { 'warm, same process again' }
+    # The simulator's own GC pauses delay its arrival stamps (see README, "Reading figure 1").
+    $simulatorGc = if ($stats.PSObject.Properties['gcPauseMilliseconds']) { "; simulator GC $($stats.gcCount) collection(s), $(Format-Number $stats.gcPauseMilliseconds 0) ms paused" } else { '' }
     $detail = "$(Format-Number $stats.acceptedMessages) of $(Format-Number $Rows) accepted in $(Format-Number $run.Seconds 2) s = $(Format-Number $rate) msg/s; " +
-        "answers $statusCounts; most in a 1-s window $($stats.maxRequestsInAnyWindow); sending process CPU $(Format-Number $run.CpuSeconds 1) s; $($run.Errors) error(s)"
+        "answers $statusCounts; most in a 1-s window $($stats.maxRequestsInAnyWindow); sending process CPU $(Format-Number $run.CpuSeconds 1) s$simulatorGc; $($run.Errors) error(s)"
     $row = New-BenchRow -Figure '1' -Measure "Send throughput, $(Format-Number $Rows) rows, $label" -Result "$(Format-Number $fraction 3) of 12,000 msg/s" `
         -Target '>= 0.95' -Met ($fraction -ge 0.95 -and $stats.acceptedMessages -eq $Rows -and $run.Errors -eq 0) -Detail $detail
     if ($run.Name -eq 'Warm') { $row | Add-Member -NotePropertyName MessagesPerSecond -NotePropertyValue $rate }

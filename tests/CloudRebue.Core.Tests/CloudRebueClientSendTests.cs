@@ -22,7 +22,7 @@ public class CloudRebueClientSendTests
         var handler = new ScriptedHandler(HttpStatusCode.OK, TwoAccepted);
         using var client = TestMessages.Client(handler);
         var batch = new List<OutgoingMessage> { TestMessages.Message(1, "https://example.com/dlr"), TestMessages.Message(2) };
-        await client.SendBatchAsync(batch, CancellationToken.None);
+        await client.SendBatchAsync(batch, null, CancellationToken.None);
 
         var (request, body) = Assert.Single(handler.Seen);
         Assert.Equal(HttpMethod.Post, request.Method);
@@ -43,10 +43,31 @@ public class CloudRebueClientSendTests
     }
 
     [Fact]
+    public async Task SaysWhenTheBodyIsOnTheWireAndOnlyThen()
+    {
+        int written = 0;
+        using (var client = TestMessages.Client(new ScriptedHandler(HttpStatusCode.OK, TwoAccepted)))
+        {
+            await client.SendBatchAsync(TestMessages.Batch(2), () => written++, CancellationToken.None);
+        }
+
+        Assert.Equal(1, written);
+
+        // A handler that fails before reading the body, as a refused connection does.
+        var neverWrites = new ScriptedHandler((_, _, _) => Task.FromException<HttpResponseMessage>(new HttpRequestException("refused", new SocketException((int)SocketError.ConnectionRefused))), readBody: false);
+        using (var refused = TestMessages.Client(neverWrites))
+        {
+            await refused.SendBatchAsync(TestMessages.Batch(2), () => written++, CancellationToken.None);
+        }
+
+        Assert.Equal(1, written);
+    }
+
+    [Fact]
     public async Task ReadsEachEntryByItsStatusNotItsWording()
     {
         using var client = TestMessages.Client(new ScriptedHandler(HttpStatusCode.OK, TwoAccepted));
-        SendAttempt attempt = await client.SendBatchAsync(TestMessages.Batch(2), CancellationToken.None);
+        SendAttempt attempt = await client.SendBatchAsync(TestMessages.Batch(2), null, CancellationToken.None);
         Assert.Null(attempt.Failure);
         Assert.Equal(2, attempt.Items!.Count);
         Assert.True(attempt.Items[0].Accepted);
@@ -79,7 +100,7 @@ public class CloudRebueClientSendTests
     public async Task ClassifiesEveryAnswer(HttpStatusCode status, string body, ApiFailureKind kind, bool safe, bool ambiguous)
     {
         using var client = TestMessages.Client(new ScriptedHandler(status, body));
-        SendAttempt attempt = await client.SendBatchAsync(TestMessages.Batch(2), CancellationToken.None);
+        SendAttempt attempt = await client.SendBatchAsync(TestMessages.Batch(2), null, CancellationToken.None);
         Assert.Equal(kind, attempt.Failure);
         Assert.Equal(safe, attempt.IsSafeToRetry);
         Assert.Equal(ambiguous, attempt.IsAmbiguous);
@@ -91,7 +112,7 @@ public class CloudRebueClientSendTests
     public async Task LaravelValidationMessagesReachTheDetail()
     {
         using var client = TestMessages.Client(new ScriptedHandler((HttpStatusCode)422, """{"message":"The given data was invalid.","errors":{"phone":["The phone field is required."]}}"""));
-        SendAttempt attempt = await client.SendBatchAsync(TestMessages.Batch(1), CancellationToken.None);
+        SendAttempt attempt = await client.SendBatchAsync(TestMessages.Batch(1), null, CancellationToken.None);
         Assert.Contains("The phone field is required.", attempt.Detail);
     }
 
@@ -105,7 +126,7 @@ public class CloudRebueClientSendTests
             return Task.FromResult(response);
         });
         using var client = TestMessages.Client(handler);
-        SendAttempt attempt = await client.SendBatchAsync(TestMessages.Batch(1), CancellationToken.None);
+        SendAttempt attempt = await client.SendBatchAsync(TestMessages.Batch(1), null, CancellationToken.None);
         Assert.Equal(TimeSpan.FromSeconds(3), attempt.RetryAfter);
     }
 
@@ -126,7 +147,7 @@ public class CloudRebueClientSendTests
     public async Task OnlyAConnectionNeverMadeIsSafeToRetry(Exception error, ApiFailureKind kind)
     {
         using var client = TestMessages.Client(ScriptedHandler.Throwing(error));
-        SendAttempt attempt = await client.SendBatchAsync(TestMessages.Batch(1), CancellationToken.None);
+        SendAttempt attempt = await client.SendBatchAsync(TestMessages.Batch(1), null, CancellationToken.None);
         Assert.Equal(kind, attempt.Failure);
         Assert.Equal(kind == ApiFailureKind.Unreachable, attempt.IsSafeToRetry);
         Assert.Equal(kind != ApiFailureKind.Unreachable, attempt.IsAmbiguous);
@@ -141,7 +162,7 @@ public class CloudRebueClientSendTests
             return ScriptedHandler.Json(HttpStatusCode.OK, "[]");
         });
         using var client = TestMessages.Client(handler, TimeSpan.FromMilliseconds(100));
-        SendAttempt attempt = await client.SendBatchAsync(TestMessages.Batch(1), CancellationToken.None);
+        SendAttempt attempt = await client.SendBatchAsync(TestMessages.Batch(1), null, CancellationToken.None);
         Assert.Equal(ApiFailureKind.Timeout, attempt.Failure);
         Assert.True(attempt.IsAmbiguous);
     }
@@ -156,6 +177,6 @@ public class CloudRebueClientSendTests
         });
         using var client = TestMessages.Client(handler);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.SendBatchAsync(TestMessages.Batch(1), cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.SendBatchAsync(TestMessages.Batch(1), null, cts.Token));
     }
 }

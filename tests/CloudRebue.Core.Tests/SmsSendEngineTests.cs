@@ -52,6 +52,53 @@ public class SmsSendEngineTests
     }
 
     [Fact]
+    public async Task DrainingReturnsAsSoonAsTheLastAnswerIsIn()
+    {
+        var answer = new TaskCompletionSource<SendAttempt>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var transport = new ScriptedTransport((_, _, _) => answer.Task);
+        using var engine = new SmsSendEngine(transport, Fast());
+        foreach (var m in TestMessages.Batch(3))
+        {
+            engine.Add(m);
+        }
+
+        engine.Complete();
+        var written = new List<SendResult>();
+        int waits = 0;
+
+        // A wait far longer than the test allows: sleeping one whole wait after the last answer fails it.
+        Task draining = Task.Run(() => engine.DrainUntilFinished(written.Add, () => Interlocked.Increment(ref waits), () => false, TimeSpan.FromMinutes(2)));
+        await Eventually(() => transport.Calls == 1 && Volatile.Read(ref waits) > 0);
+        answer.SetResult(ScriptedTransport.AcceptAll(TestMessages.Batch(3)));
+        await draining.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(3, written.Count);
+        Assert.True(engine.IsFinished);
+    }
+
+    [Fact]
+    public async Task DrainingStopsWhenAskedWithAnswersOutstanding()
+    {
+        var transport = new ScriptedTransport((_, _, token) => Task.Delay(Timeout.Infinite, token).ContinueWith(_ => ScriptedTransport.AcceptAll(Array.Empty<OutgoingMessage>()), TaskScheduler.Default));
+        using var engine = new SmsSendEngine(transport, Fast());
+        engine.Add(TestMessages.Message(1));
+        engine.Complete();
+        bool stop = false;
+        Task draining = Task.Run(() => engine.DrainUntilFinished(_ => { }, () => stop = true, () => stop, TimeSpan.FromMilliseconds(10)));
+        await draining.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.False(engine.IsFinished);
+    }
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        for (int i = 0; i < 2000 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition());
+    }
+
+    [Fact]
     public void BatchesOfAtMostTheBatchSizeAndEveryRecipientAnsweredOnce()
     {
         var transport = new ScriptedTransport();

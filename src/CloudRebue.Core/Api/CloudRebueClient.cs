@@ -76,16 +76,16 @@ namespace CloudRebue.Core.Api
         }
 
         /// <summary>
-        /// One <c>POST send-sms</c> with the whole batch. Never throws for an HTTP or transport failure: the
-        /// outcome is classified so the caller can decide on retries. Throws only when the caller cancels.
+        /// One <c>POST send-sms</c> with the whole batch; <paramref name="requestWritten"/> runs once the body is on the
+        /// connection. Never throws for an HTTP or transport failure: the outcome is classified so the caller can
+        /// decide on retries. Throws only when the caller cancels.
         /// </summary>
-        public async Task<SendAttempt> SendBatchAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
+        public async Task<SendAttempt> SendBatchAsync(IReadOnlyList<OutgoingMessage> messages, Action? requestWritten, CancellationToken cancellationToken)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "send-sms")
             {
-                Content = new ByteArrayContent(SendRequestWriter.Write(messages)),
+                Content = new WriteNotifyingContent(SendRequestWriter.Write(messages), requestWritten),
             };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
 
             (HttpResponseMessage? response, byte[] body, Exception? error) = await SendWithTimeoutAsync(request, cancellationToken).ConfigureAwait(false);
             using (response)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,6 +8,9 @@ namespace CloudRebue.Core.Sending
     /// <summary>Sends one batch as one request. The API client implements it; engine tests fake it.</summary>
     public interface ISmsBatchTransport
     {
-        Task<SendAttempt> SendBatchAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken);
+        /// <param name="messages">The batch.</param>
+        /// <param name="requestWritten">Called when the request has been written to the connection, for pacing; a transport that cannot tell may skip it.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        Task<SendAttempt> SendBatchAsync(IReadOnlyList<OutgoingMessage> messages, Action? requestWritten, CancellationToken cancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 namespace CloudRebue.Core.Sending
 {
-    /// <summary>A start granted by <see cref="RequestPacer"/>: hand it back with <see cref="RequestPacer.Complete"/> when the answer is in.</summary>
+    /// <summary>A start granted by <see cref="RequestPacer"/>: report <see cref="RequestPacer.Written"/> and <see cref="RequestPacer.Complete"/> with it.</summary>
     public readonly struct PacerTicket
     {
         internal PacerTicket(long startedAt, int slot, long generation)

@@ -21,6 +21,11 @@ namespace CloudRebue.Core.Sending
 
         public int RequestsPerSecond { get; set; } = MaxRequestsPerSecond;
 
+        /// <summary>
+        /// How much later than its neighbours a request may reach the server's count and still be paced
+        /// right (see <see cref="RequestPacer"/>); 429s raise it for the rest of the run.
+        /// </summary>
+        public TimeSpan PacingMargin { get; set; } = TimeSpan.FromMilliseconds(25);
 
         /// <summary>Retries of one request after a 429, a 503, or a connection that could not be made.</summary>
         public int MaxRetries { get; set; } = 6;

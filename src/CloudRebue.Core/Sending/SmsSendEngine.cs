@@ -48,7 +48,7 @@ namespace CloudRebue.Core.Sending
             _time = timeProvider ?? TimeProvider.System;
             _journal = journal ?? NullSendJournal.Instance;
             _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            _pacer = new RequestPacer(options.RequestsPerSecond, TimeSpan.FromSeconds(1), _time);
+            _pacer = new RequestPacer(options.RequestsPerSecond, TimeSpan.FromSeconds(1), _time, options.PacingMargin);
             _pipeline = RetryPipelineFactory.Create(options, _time, () => Interlocked.Increment(ref _retries));
             _current = new List<OutgoingMessage>(options.BatchSize);
             _startedAt = _time.GetTimestamp();
@@ -138,6 +138,36 @@ namespace CloudRebue.Core.Sending
             }
         }
 
+        /// <summary>
+        /// After <see cref="Complete"/>: hands every remaining result to <paramref name="write"/> on the calling
+        /// thread and returns as soon as the last one is out, or when <paramref name="stopRequested"/> says so.
+        /// Results are drained before asking whether the run is over: a result still waiting makes
+        /// <see cref="IsFinished"/> false, and asking first would sleep a whole <paramref name="wait"/>
+        /// after the last answer came back.
+        /// </summary>
+        /// <param name="write">Writes one result.</param>
+        /// <param name="waiting">Called before each wait (progress).</param>
+        /// <param name="stopRequested">True when the caller must stop (Ctrl+C).</param>
+        /// <param name="wait">The longest sleep between checks when no batch finishes.</param>
+        public void DrainUntilFinished(Action<SendResult> write, Action waiting, Func<bool> stopRequested, TimeSpan wait)
+        {
+            while (true)
+            {
+                while (TryTakeResult(out SendResult result))
+                {
+                    write(result);
+                }
+
+                if (IsFinished || stopRequested())
+                {
+                    return;
+                }
+
+                waiting();
+                WaitForProgress(wait);
+            }
+        }
+
         /// <summary>Ctrl+C: in-flight requests are cancelled and nothing more is started.</summary>
         public void Cancel() => _cancel.Cancel();
 
@@ -184,13 +214,15 @@ namespace CloudRebue.Core.Sending
                     {
                         PacerTicket ticket = await _pacer.WaitAsync(token).ConfigureAwait(false);
                         Interlocked.Increment(ref _requests);
+                        SendAttempt? answer = null;
                         try
                         {
-                            return await _transport.SendBatchAsync(messages, token).ConfigureAwait(false);
+                            answer = await _transport.SendBatchAsync(messages, () => _pacer.Written(ticket), token).ConfigureAwait(false);
+                            return answer;
                         }
                         finally
                         {
-                            _pacer.Complete(ticket);
+                            _pacer.Complete(ticket, answer?.Failure == ApiFailureKind.RateLimited);
                         }
                     },
                     batch,

@@ -3,11 +3,11 @@ using System;
 namespace CloudRebue.Core.Sending
 {
     /// <summary>
-    /// An exact sliding window over the last <c>limit</c> requests. Each slot holds an upper bound of
-    /// when the server saw its request: unknown while the request is in flight, then the moment its answer
-    /// came back (the server had the request before it answered). A new start takes a slot whose bound has
-    /// left the window; a slot only leaves when no later start could count it, so no span of <c>span</c>
-    /// holds more than <c>limit</c> arrivals, however late any request reached the server.
+    /// An exact sliding window over the times the server may have seen the last <c>limit</c> requests.
+    /// Each slot holds an upper bound of that time: unknown until the request is on the wire, then the
+    /// write time plus a jitter margin, and at most the time its answer came back (certain). A
+    /// new start takes a slot whose bound has left the window; a slot only leaves when no later start
+    /// could count it, so no span of <c>span</c> holds more than <c>limit</c> arrivals within their bounds.
     /// Not thread-safe: <see cref="RequestPacer"/> serialises access.
     /// </summary>
     internal sealed class StartWindow
@@ -30,7 +30,10 @@ namespace CloudRebue.Core.Sending
 
         public TimeSpan Span { get; }
 
-        /// <summary>How long until one more start fits (zero when it fits now); null while every slot is in flight.</summary>
+        /// <summary>The generation of the latest <see cref="Take"/>: tickets at or below it started before now.</summary>
+        public long LatestGeneration => _nextGeneration;
+
+        /// <summary>How long until one more start fits (zero when it fits now); null while every slot's bound is unknown.</summary>
         public TimeSpan? WaitBefore(long now, TimeProvider time)
         {
             if (_used < Limit)
@@ -48,7 +51,7 @@ namespace CloudRebue.Core.Sending
             return since >= Span ? TimeSpan.Zero : Span - since;
         }
 
-        /// <summary>Takes a slot; with <paramref name="bound"/> null its bound stays unknown until <see cref="Answered"/>.</summary>
+        /// <summary>Takes a slot; with <paramref name="bound"/> null its bound stays unknown until <see cref="Written"/> or <see cref="Answered"/>.</summary>
         public (int Slot, long Generation) Take(long? bound)
         {
             int slot = _used < Limit ? _used++ : EarliestSlot();
@@ -58,7 +61,16 @@ namespace CloudRebue.Core.Sending
             return (slot, generation);
         }
 
-        /// <summary>The answer is in: the server saw the request by <paramref name="now"/>.</summary>
+        /// <summary>The request is on the wire by <paramref name="bound"/> plus jitter: the later of two writes counts (a retried connection writes again).</summary>
+        public void Written(int slot, long generation, long bound)
+        {
+            if (_generations[slot] == generation && (_bounds[slot] == Unknown || bound > _bounds[slot]))
+            {
+                _bounds[slot] = bound;
+            }
+        }
+
+        /// <summary>The answer is in: the server saw the request by <paramref name="now"/> for certain, so the bound is at most that.</summary>
         public void Answered(int slot, long generation, long now)
         {
             if (_generations[slot] == generation && now < _bounds[slot])

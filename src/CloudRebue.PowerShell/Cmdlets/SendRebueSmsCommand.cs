@@ -293,21 +293,8 @@ namespace CloudRebue.PowerShell.Cmdlets
             }
         }
 
-        private void WaitUntilFinished()
-        {
-            while (!_engine!.IsFinished)
-            {
-                DrainResults();
-                _progress!.Update(_row, _engine);
-                _engine.WaitForProgress(TimeSpan.FromMilliseconds(250));
-                if (StopToken.IsCancellationRequested)
-                {
-                    return;
-                }
-            }
-
-            DrainResults();
-        }
+        private void WaitUntilFinished() =>
+            _engine!.DrainUntilFinished(WriteResult, () => _progress!.Update(_row, _engine), () => StopToken.IsCancellationRequested, TimeSpan.FromMilliseconds(250));
 
         private void DrainResults()
         {

@@ -24,8 +24,9 @@ public sealed class ScriptedTransport : ISmsBatchTransport
 
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
-    public async Task<SendAttempt> SendBatchAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
+    public async Task<SendAttempt> SendBatchAsync(IReadOnlyList<OutgoingMessage> messages, Action? requestWritten, CancellationToken cancellationToken)
     {
+        requestWritten?.Invoke();
         int n = Interlocked.Increment(ref _calls);
         int now = Interlocked.Increment(ref _inFlight);
         int seen;
