@@ -18,8 +18,9 @@ namespace CloudRebue.Core.Sending
     /// of our own process or a busy network can hold a request back after that decision. Counting from
     /// the answer alone would be safe against any delay but costs a round trip per slot and window:
     /// measured against the simulator at 50 ms latency, at most 0.94 of the limit. When the server still
-    /// answers 429, its delays varied more than the margin: the margin doubles, up to a size no round trip
-    /// reaches, so the answer decides; a window of answers without a 429 gives half the extra back.
+    /// answers 429, its delays varied more than the margin: the margin doubles, and past
+    /// <see cref="MaxMargin"/> it is dropped so the answers alone decide; a window of answers without a
+    /// 429 gives half the extra back.
     /// A second, finer window (an eighth of the limit in an eighth of the window) spreads the starts over
     /// the window instead of one burst. An eighth of a second is far above the coarsest timer (15.6 ms on
     /// Windows), so smoothing costs no throughput there.
