@@ -10,7 +10,7 @@ public class ControlEndpointTests
         await using var sim = await TestSimulator.StartAsync();
         await sim.SendSmsJsonAsync(Json.Batch(3));
         var stats = await sim.StatsAsync();
-        foreach (string name in new[] { "requests", "sendRequests", "acceptedMessages", "duplicates", "maxRequestsInAnyWindow", "maxItemsInRequest", "receiptsSent", "receiptsFailed" })
+        foreach (string name in new[] { "requests", "sendRequests", "acceptedMessages", "duplicates", "maxRequestsInAnyWindow", "maxItemsInRequest", "receiptsSent", "receiptsFailed", "gcCount", "gcPauseMilliseconds" })
         {
             Assert.True(stats.TryGetProperty(name, out _), $"stats lack '{name}'");
         }
@@ -20,6 +20,8 @@ public class ControlEndpointTests
         Assert.Equal(3, stats.GetProperty("acceptedMessages").GetInt64());
         Assert.Equal(1, stats.GetProperty("maxRequestsInAnyWindow").GetInt32());
         Assert.Equal(3, stats.GetProperty("maxItemsInRequest").GetInt32());
+        Assert.True(stats.GetProperty("gcCount").GetInt32() >= 0);
+        Assert.True(stats.GetProperty("gcPauseMilliseconds").GetDouble() >= 0);
     }
 
     [Fact]

@@ -18,6 +18,7 @@ internal sealed class SimulatorStats
     private readonly ConcurrentDictionary<int, StrongBox<long>> _byStatus = new();
     private readonly ConcurrentDictionary<FaultKind, StrongBox<long>> _faults = new();
     private readonly SlidingWindowCounter _arrivals;
+    private readonly GcActivity _gc = new();
     private long _sendRequests;
     private long _acceptedMessages;
     private long _duplicates;
@@ -73,6 +74,7 @@ internal sealed class SimulatorStats
         _byStatus.Clear();
         _faults.Clear();
         _arrivals.Clear();
+        _gc.Reset();
         Interlocked.Exchange(ref _sendRequests, 0);
         Interlocked.Exchange(ref _acceptedMessages, 0);
         Interlocked.Exchange(ref _duplicates, 0);
@@ -85,6 +87,7 @@ internal sealed class SimulatorStats
 
     public StatsSnapshot Snapshot()
     {
+        var (gcCount, gcPause) = _gc.SinceReset();
         var requests = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var (status, count) in _byStatus)
         {
@@ -107,6 +110,8 @@ internal sealed class SimulatorStats
             ReceiptsSent = Interlocked.Read(ref _receiptsSent),
             ReceiptsFailed = Interlocked.Read(ref _receiptsFailed),
             ReceiptsSkipped = Interlocked.Read(ref _receiptsSkipped),
+            GcCount = gcCount,
+            GcPauseMilliseconds = gcPause.TotalMilliseconds,
             Faults = faults,
         };
     }
@@ -126,6 +131,12 @@ internal sealed class StatsSnapshot
     public long ReceiptsSent { get; init; }
     public long ReceiptsFailed { get; init; }
     public long ReceiptsSkipped { get; init; }
+
+    /// <summary>The simulator's own garbage collections (any generation) since start-up or the last reset.</summary>
+    public int GcCount { get; init; }
+
+    /// <summary>Total time those collections paused the simulator, in milliseconds.</summary>
+    public double GcPauseMilliseconds { get; init; }
 
     /// <summary>Injected faults by kind.</summary>
     public required SortedDictionary<string, long> Faults { get; init; }
