@@ -189,14 +189,7 @@ public sealed class SendJournalTests : IDisposable
 
             engine.Complete();
             var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (!engine.IsFinished && DateTime.UtcNow < deadline)
-            {
-                while (engine.TryTakeResult(out _))
-                {
-                }
-
-                engine.WaitForProgress(TimeSpan.FromMilliseconds(20));
-            }
+            engine.DrainUntilFinished(_ => { }, () => { }, () => DateTime.UtcNow >= deadline, TimeSpan.FromMilliseconds(20));
         }
 
         Assert.Equal(new[] { true, true, true }, seenPendingBeforeSend);

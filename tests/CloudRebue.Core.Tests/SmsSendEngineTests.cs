@@ -40,13 +40,7 @@ public class SmsSendEngineTests
 
         engine.Complete();
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!engine.IsFinished && DateTime.UtcNow < deadline)
-        {
-            Drain();
-            engine.WaitForProgress(TimeSpan.FromMilliseconds(50));
-        }
-
-        Drain();
+        engine.DrainUntilFinished(results.Add, () => { }, () => DateTime.UtcNow >= deadline, TimeSpan.FromMilliseconds(50));
         Assert.True(engine.IsFinished, "the engine did not finish");
         return results;
     }
@@ -281,4 +275,8 @@ public class SmsSendEngineTests
     [Fact]
     public void RejectsARateAboveTheApiLimit() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new SmsSendEngine(new ScriptedTransport(), new SendEngineOptions { RequestsPerSecond = 121 }));
+
+    [Fact]
+    public void RejectsANegativePacingMargin() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SmsSendEngine(new ScriptedTransport(), new SendEngineOptions { PacingMargin = TimeSpan.FromMilliseconds(-1) }));
 }

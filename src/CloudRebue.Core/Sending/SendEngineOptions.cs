@@ -55,6 +55,12 @@ namespace CloudRebue.Core.Sending
                 throw new ArgumentOutOfRangeException(nameof(RequestsPerSecond), RequestsPerSecond, $"The API allows at most {MaxRequestsPerSecond} requests per second.");
             }
 
+            if (PacingMargin < TimeSpan.Zero)
+            {
+                // A negative margin would count a request before it was even written.
+                throw new ArgumentOutOfRangeException(nameof(PacingMargin), PacingMargin, "The pacing margin cannot be negative.");
+            }
+
             if (ThrottleLimit < 1)
             {
                 throw new ArgumentOutOfRangeException(nameof(ThrottleLimit), ThrottleLimit, "At least one request in flight.");
