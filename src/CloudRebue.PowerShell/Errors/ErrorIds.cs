@@ -16,6 +16,7 @@ namespace CloudRebue.PowerShell.Errors
         public const string SecretReadFailed = "CloudRebue.SecretReadFailed";
         public const string SecretUnsupported = "CloudRebue.SecretUnsupported";
         public const string SecretSaveFailed = "CloudRebue.SecretSaveFailed";
+        public const string MessageMissing = "CloudRebue.MessageMissing";
         public const string JournalCorrupt = "CloudRebue.JournalCorrupt";
         public const string JournalUnavailable = "CloudRebue.JournalUnavailable";
     }
