@@ -94,6 +94,22 @@ Describe 'Send-RebueSms against the simulator' {
         finally { $null = Set-RebueSimulatorConfig $sim -Config @{ faults = @() } }
     }
 
+    It 'shows a table at 80 columns whose headers are property names, with the error readable, and exports the same phone' {
+        $results = @(Send-RebueSms -Phone 0712345678, '07223000' -Message 'table' -ErrorAction SilentlyContinue)
+        $table = ($results | Out-String -Width 80) -replace '\x1b\[[0-9;]*m', ''   # as plain text, whatever the host renders
+        $header = @($table -split "`n" | Where-Object { $_ -match '\bStatus\b' })[0]
+        $columns = @(-split $header)
+        $columns | Should -Be @('Row', 'Status', 'Phone', 'SmsUnits', 'Error')
+        foreach ($column in $columns) { $results[0].PSObject.Properties.Name | Should -Contain $column }
+        $table | Should -Match "Row 1: '07223000' is too short"   # wrapped, never cut off
+        $invalid = $results | Where-Object Status -eq 'Invalid'
+        $csv = Join-Path $TestDrive 'sent.csv'
+        $results | Export-Csv $csv
+        (Import-Csv $csv | Where-Object Status -eq 'Invalid').Phone | Should -Be '07223000'
+        $invalid.Phone | Should -Be '07223000'
+        ($results | Measure-Object SmsUnits -Sum).Sum | Should -Be 1
+    }
+
     It 'reports the units it spent in the balance' {
         $before = (Get-RebueBalance).AccountUnits
         $null = Send-RebueSms -Phone 0712345678, 0722000000 -Message ('x' * 200)
