@@ -146,9 +146,14 @@ Describe 'Send-RebueSms against the simulator' {
         (Get-RebueBalance).AccountUnits | Should -Be ($before - 4)
     }
 
-    It 'sends nothing under -WhatIf' {
-        $null = Send-RebueSms -Phone 0712345678 -Message 'not really' -WhatIf
+    It 'sends nothing under -WhatIf, and writes a preview per recipient that can be exported' {
+        $csv = Join-Path $TestDrive 'preview.csv'
+        Send-RebueSms -Phone 0712345678, 'bad' -Message ('x' * 200) -WhatIf -ErrorAction SilentlyContinue | Export-Csv $csv
         (Get-RebueSimulatorStats $sim).sendRequests | Should -Be 0
+        $preview = @(Import-Csv $csv | Sort-Object { [int] $_.Row })
+        $preview.Status | Should -Be @('WouldSend', 'Invalid')
+        $preview[0].SmsUnits | Should -Be 2
+        $preview[0].Phone | Should -Be '254712345678'
     }
 
     It 'skips on a rerun what the journal shows was queued' {

@@ -312,7 +312,11 @@ namespace CloudRebue.PowerShell.Cmdlets
 
             if (_plan != null)
             {
+                // -WhatIf: one preview per recipient, so the plan can be kept (Export-Csv) and reviewed.
                 _plan.Add(message);
+                SendResult preview = SendResult.For(message, SendStatus.WouldSend, DateTimeOffset.UtcNow);
+                preview.SmsUnits = message.Units;
+                WriteResult(preview);
                 return;
             }
 
