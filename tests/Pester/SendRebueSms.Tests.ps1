@@ -133,6 +133,16 @@ Describe 'Send-RebueSms against the simulator' {
         "$($errs[0])" | Should -Match "'Customer', 'Amount'"
     }
 
+    It 'masks the receipt URL''s secret in results and exports, while the API still gets the whole URL' {
+        $secret = [guid]::NewGuid().ToString('N')
+        $csv = Join-Path $TestDrive 'sent-endpoint.csv'
+        $result = Send-RebueSms -Phone 0712345678 -Message 'receipt please' -Endpoint "http://127.0.0.1:9/receipts/$secret"
+        $result | Export-Csv $csv
+        $result.Endpoint | Should -Be 'http://127.0.0.1:9/receipts/***'
+        Get-Content $csv -Raw | Should -Not -Match $secret
+        (Get-RebueSimulatorMessages $sim | ConvertTo-Json -Depth 5) | Should -Match $secret
+    }
+
     It 'warns when nothing came in' {
         $csv = Join-Path $TestDrive 'empty.csv'
         Set-Content $csv 'Phone,Message'

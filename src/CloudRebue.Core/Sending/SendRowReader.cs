@@ -60,7 +60,7 @@ namespace CloudRebue.Core.Sending
             Sender = row.Sender,
             Message = row.Message,
             LinkId = row.LinkId,
-            Endpoint = row.Endpoint,
+            Endpoint = EndpointMask.Apply(row.Endpoint),
             Error = error,
             ErrorId = errorId,
             Row = row.Row,
