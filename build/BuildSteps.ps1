@@ -34,6 +34,7 @@ function Invoke-Build($Context) {
         Invoke-Dotnet build CloudRebue.PowerShell.sln -c $Context.Configuration --nologo -v q '-clp:ErrorsOnly'
         if (Test-Path $Context.ModuleDir) { Remove-Item -Recurse -Force $Context.ModuleDir }
         Invoke-Dotnet publish src/CloudRebue.PowerShell/CloudRebue.PowerShell.csproj -c $Context.Configuration --no-build --nologo -v q -o $Context.ModuleDir
+        & (Join-Path $PSScriptRoot 'Set-ModuleLayout.ps1') -ModuleDir $Context.ModuleDir -Configuration $Context.Configuration
         # The host supplies System.Management.Automation; deps.json only confuses Windows PowerShell.
         Get-ChildItem $Context.ModuleDir -Filter '*.deps.json' | Remove-Item
         Copy-Item CloudRebue.psd1, LICENSE -Destination $Context.ModuleDir
