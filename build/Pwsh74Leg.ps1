@@ -50,11 +50,9 @@ function Invoke-Pwsh74Leg($Context, [string] $ResultsDir) {
         Write-Host 'PowerShell 7.4 leg skipped: ../shared/tools/pwsh74 is not there.'
         return $null
     }
-    $files = Get-ChildItem (Join-Path $Context.Root 'tests/Pester') -Filter '*.Tests.ps1' |
-        Where-Object { $script:Pwsh74Excluded -notcontains $_.Name } | ForEach-Object FullName
     $result = Join-Path $ResultsDir 'pester-7.4.json'
     & $pwsh74 -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Invoke-PesterSuite.ps1') `
-        -ModuleDir $Context.ModuleDir -Configuration $Context.Configuration -ResultPath $result -Path $files | Out-Host
+        -ModuleDir $Context.ModuleDir -Configuration $Context.Configuration -ResultPath $result -ExcludeFiles ($script:Pwsh74Excluded -join ',') | Out-Host
     $broken = $LASTEXITCODE -ne 0
     if (-not (Test-Path $result)) { return [pscustomobject]@{ Passed = 0; Failed = 0; Broken = $true } }
     $counts = Get-Content $result -Raw | ConvertFrom-Json
