@@ -56,7 +56,11 @@ Describe 'Delivery receipts end to end' {
         # The simulator counts a receipt once it reads the listener's answer, which can come after the
         # listener has emitted it: wait for the count this assertion needs, bounded.
         $deadline = [DateTime]::UtcNow.AddSeconds(30)
-        do { $stats = Get-RebueSimulatorStats $sim } while ($stats.receiptsSent + $stats.receiptsFailed -lt 300 -and [DateTime]::UtcNow -lt $deadline -and -not (Start-Sleep -Milliseconds 50))
+        $stats = Get-RebueSimulatorStats $sim
+        while ($stats.receiptsSent + $stats.receiptsFailed -lt 300 -and [DateTime]::UtcNow -lt $deadline) {
+            Start-Sleep -Milliseconds 50
+            $stats = Get-RebueSimulatorStats $sim
+        }
         $stats.receiptsSent | Should -Be 300
         $stats.receiptsFailed | Should -Be 0
     }
