@@ -101,7 +101,7 @@ Describe 'Send-RebueSms against the simulator' {
         $columns = @(-split $header)
         $columns | Should -Be @('Row', 'Status', 'Phone', 'SmsUnits', 'Error')
         foreach ($column in $columns) { $results[0].PSObject.Properties.Name | Should -Contain $column }
-        $table | Should -Match "Row 1: '07223000' is too short"   # wrapped, never cut off
+        $table | Should -Match "Row 2: '07223000' is too short"   # wrapped, never cut off
         $invalid = $results | Where-Object Status -eq 'Invalid'
         $csv = Join-Path $TestDrive 'sent.csv'
         $results | Export-Csv $csv
@@ -110,15 +110,50 @@ Describe 'Send-RebueSms against the simulator' {
         ($results | Measure-Object SmsUnits -Sum).Sum | Should -Be 1
     }
 
+    It 'sends an alert to every valid on-call phone before -ErrorAction Stop ends the script on a mistyped one' {
+        $caught = $null
+        try { $null = Send-RebueSms -Phone '0712345678', '07223000', '0110123456' -Message 'DB01 is down' -ErrorAction Stop }
+        catch { $caught = $_ }
+        $caught.FullyQualifiedErrorId | Should -BeLike 'CloudRebue.InvalidPhone,*'
+        "$caught" | Should -Match "Row 2: '07223000'.*2 queued"
+        $stats = Get-RebueSimulatorStats $sim
+        $stats.acceptedMessages | Should -Be 2
+        @(Get-RebueSimulatorMessages $sim | ForEach-Object phone | Sort-Object) | Should -Be @('254110123456', '254712345678')
+    }
+
+    It 'reads Kenyan export headers and says once which columns a file without a phone column has' {
+        $csv = Join-Path $TestDrive 'export.csv'
+        Set-Content $csv '"Mobile No",Text', '0712345678,Hello'
+        (Import-Csv $csv | Send-RebueSms).Status | Should -Be 'Queued'
+        Set-Content $csv 'Customer,Amount', 'Ann,100', 'Bob,200'
+        $results = @(Import-Csv $csv | Send-RebueSms -Message hi -ErrorAction SilentlyContinue -ErrorVariable errs)
+        $results.Count | Should -Be 2
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'CloudRebue.NoPhoneColumn,*'
+        "$($errs[0])" | Should -Match "'Customer', 'Amount'"
+    }
+
+    It 'warns when nothing came in' {
+        $csv = Join-Path $TestDrive 'empty.csv'
+        Set-Content $csv 'Phone,Message'
+        $null = Import-Csv $csv | Send-RebueSms -WarningVariable warned
+        "$warned" | Should -Match 'received no input'
+    }
+
     It 'reports the units it spent in the balance' {
         $before = (Get-RebueBalance).AccountUnits
         $null = Send-RebueSms -Phone 0712345678, 0722000000 -Message ('x' * 200)
         (Get-RebueBalance).AccountUnits | Should -Be ($before - 4)
     }
 
-    It 'sends nothing under -WhatIf' {
-        $null = Send-RebueSms -Phone 0712345678 -Message 'not really' -WhatIf
+    It 'sends nothing under -WhatIf, and writes a preview per recipient that can be exported' {
+        $csv = Join-Path $TestDrive 'preview.csv'
+        Send-RebueSms -Phone 0712345678, 'bad' -Message ('x' * 200) -WhatIf -ErrorAction SilentlyContinue | Export-Csv $csv
         (Get-RebueSimulatorStats $sim).sendRequests | Should -Be 0
+        $preview = @(Import-Csv $csv | Sort-Object { [int] $_.Row })
+        $preview.Status | Should -Be @('WouldSend', 'Invalid')
+        $preview[0].SmsUnits | Should -Be 2
+        $preview[0].Phone | Should -Be '254712345678'
     }
 
     It 'skips on a rerun what the journal shows was queued' {
