@@ -19,7 +19,14 @@ namespace CloudRebue.Core.Api
         private readonly TimeProvider _time;
         private readonly ApiToken _token;
 
-        public CloudRebueClient(CloudRebueClientOptions options, HttpMessageHandler? handler = null, TimeProvider? timeProvider = null)
+        // The cmdlets call this overload: its signature names no TimeProvider, a dependency type on netstandard
+        // (Microsoft.Bcl.TimeProvider) that must not cross into the cmdlet assembly (DESIGN.md, loading beside other modules).
+        public CloudRebueClient(CloudRebueClientOptions options)
+            : this(options, null, null)
+        {
+        }
+
+        public CloudRebueClient(CloudRebueClientOptions options, HttpMessageHandler? handler, TimeProvider? timeProvider = null)
         {
             if (options is null)
             {

@@ -21,10 +21,18 @@ namespace CloudRebue.Core.Journal
         private readonly object _gate = new object();
         private bool _disposed;
 
+        /// <summary>A writer on the system clock.</summary>
+        // The cmdlets call this overload: its signature names no TimeProvider, a dependency type on netstandard
+        // (Microsoft.Bcl.TimeProvider) that must not cross into the cmdlet assembly (DESIGN.md, loading beside other modules).
+        public SendJournalWriter(string path, JournalIndex? existing, Func<object?, IReadOnlyDictionary<string, string?>?>? describeInput = null)
+            : this(path, existing, describeInput, null)
+        {
+        }
+
         /// <param name="path">The journal file; created when missing.</param>
         /// <param name="existing">What was read from it, so a torn tail can be cut; null for a new file.</param>
         /// <param name="describeInput">Turns an input row into text properties to keep with the recipient.</param>
-        public SendJournalWriter(string path, JournalIndex? existing, Func<object?, IReadOnlyDictionary<string, string?>?>? describeInput = null, TimeProvider? timeProvider = null)
+        public SendJournalWriter(string path, JournalIndex? existing, Func<object?, IReadOnlyDictionary<string, string?>?>? describeInput, TimeProvider? timeProvider)
         {
             _describeInput = describeInput ?? (_ => null);
             _time = timeProvider ?? TimeProvider.System;

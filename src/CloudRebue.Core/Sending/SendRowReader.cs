@@ -15,7 +15,14 @@ namespace CloudRebue.Core.Sending
         private readonly CorrelatorGenerator _correlators = new CorrelatorGenerator();
         private readonly TimeProvider _time;
 
-        public SendRowReader(TimeProvider? timeProvider = null) => _time = timeProvider ?? TimeProvider.System;
+        // The cmdlets call this overload: its signature names no TimeProvider, a dependency type on netstandard
+        // (Microsoft.Bcl.TimeProvider) that must not cross into the cmdlet assembly (DESIGN.md, loading beside other modules).
+        public SendRowReader()
+            : this(null)
+        {
+        }
+
+        public SendRowReader(TimeProvider? timeProvider) => _time = timeProvider ?? TimeProvider.System;
 
         /// <summary>Reads a row; every recipient lands in exactly one of the two lists.</summary>
         public void Read(SendRow row, ICollection<OutgoingMessage> messages, ICollection<SendResult> invalid)

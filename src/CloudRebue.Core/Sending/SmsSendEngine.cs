@@ -40,6 +40,13 @@ namespace CloudRebue.Core.Sending
         private long _done;
         private long _queued;
 
+        // The cmdlets call this overload: its signature names no TimeProvider, a dependency type on netstandard
+        // (Microsoft.Bcl.TimeProvider) that must not cross into the cmdlet assembly (DESIGN.md, loading beside other modules).
+        public SmsSendEngine(ISmsBatchTransport transport, SendEngineOptions options, ISendJournal? journal, CancellationToken cancellationToken)
+            : this(transport, options, journal, null, cancellationToken)
+        {
+        }
+
         public SmsSendEngine(ISmsBatchTransport transport, SendEngineOptions options, ISendJournal? journal = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
         {
             _transport = transport ?? throw new ArgumentNullException(nameof(transport));

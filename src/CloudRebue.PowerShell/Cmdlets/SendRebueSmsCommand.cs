@@ -339,7 +339,7 @@ namespace CloudRebue.PowerShell.Cmdlets
                     options.AboveApiLimitForLoopback = true;
                 }
 
-                _engine = new SmsSendEngine(_connection.Client, options, _journal, null, StopToken);
+                _engine = new SmsSendEngine(_connection.Client, options, _journal, StopToken);
             }
 
             // Hold input back while enough batches wait; keep writing results meanwhile so memory stays flat.
