@@ -18,6 +18,7 @@ namespace CloudRebue.Core.Api
         private readonly HttpClient _http;
         private readonly TimeProvider _time;
         private readonly ApiToken _token;
+        private string? _account;
 
         public CloudRebueClient(CloudRebueClientOptions options, HttpMessageHandler? handler = null, TimeProvider? timeProvider = null)
         {
@@ -46,6 +47,9 @@ namespace CloudRebue.Core.Api
         public TimeSpan Timeout { get; }
 
         public string TokenHint => _token.Hint;
+
+        /// <summary>The account's identity for send journals (<see cref="AccountIdentity"/>): not secret.</summary>
+        public string Account => _account ??= AccountIdentity.Of(_token);
 
         /// <summary><c>GET account/balance</c>. Throws <see cref="CloudRebueApiException"/> on any failure.</summary>
         public async Task<BalanceInfo> GetBalanceAsync(CancellationToken cancellationToken)

@@ -16,5 +16,8 @@ namespace CloudRebue.PowerShell.Errors
         public const string SecretSaveFailed = "CloudRebue.SecretSaveFailed";
         public const string JournalCorrupt = "CloudRebue.JournalCorrupt";
         public const string JournalUnavailable = "CloudRebue.JournalUnavailable";
+        public const string JournalInUse = "CloudRebue.JournalInUse";
+        public const string JournalOwnerMismatch = "CloudRebue.JournalOwnerMismatch";
+        public const string JournalWriteFailed = "CloudRebue.JournalWriteFailed";
     }
 }
