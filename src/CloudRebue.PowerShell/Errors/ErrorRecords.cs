@@ -38,6 +38,7 @@ namespace CloudRebue.PowerShell.Errors
                 case SendErrorIds.InvalidPhone:
                 case SendErrorIds.InvalidMessage:
                 case SendErrorIds.JournalMismatch:
+                case SendErrorIds.DuplicateCorrelator:
                     return ErrorCategory.InvalidData;
                 case SendErrorIds.MessageRejected:
                     return ErrorCategory.InvalidOperation;
