@@ -18,7 +18,8 @@ namespace CloudRebue.Core.Journal
     public sealed class SendJournalWriter : ISendJournal, IDisposable
     {
         private const int RecentCapacity = 1024;
-        private static readonly JsonWriterOptions Options = new JsonWriterOptions { Indented = false };
+        // The journal is a file, never HTML: text outside ASCII stays readable (and short) instead of \uXXXX.
+        private static readonly JsonWriterOptions Options = new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         private readonly string _path;
         private readonly Stream _file;
         private readonly MemoryStream _buffer = new MemoryStream();
@@ -290,6 +291,6 @@ namespace CloudRebue.Core.Journal
             return read.ReadByte() != '\n';
         }
 
-        private string Now() => _time.GetUtcNow().ToString("o", System.Globalization.CultureInfo.InvariantCulture);
+        private string Now() => _time.GetUtcNow().UtcDateTime.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
     }
 }
