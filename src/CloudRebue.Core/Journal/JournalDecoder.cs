@@ -8,8 +8,7 @@ namespace CloudRebue.Core.Journal
 {
     /// <summary>
     /// Turns journal lines, in order, into a <see cref="JournalIndex"/>: resolves the text and row lines that
-    /// recipients refer to and keeps the time of the latest <c>at</c> line. It keeps that state between
-    /// calls, so a follower can feed it what was appended since its last read.
+    /// recipients refer to. It keeps that state between calls, so a follower can feed it what was appended since its last read.
     /// A line that cannot be read is an error, because guessing there could resend or skip real messages,
     /// with one exception: a line torn by a crash. The next writer ends it with a newline and starts its
     /// own <c>run</c> line, so bad lines followed by a run line (or at the very end of the file, where the
@@ -22,7 +21,6 @@ namespace CloudRebue.Core.Journal
         private readonly Dictionary<int, TextLine> _texts = new Dictionary<int, TextLine>();
         private readonly Dictionary<long, IReadOnlyDictionary<string, string?>> _rows = new Dictionary<long, IReadOnlyDictionary<string, string?>>();
         private bool _sawHeader;
-        private DateTimeOffset _at;
         private long _tornFrom;
         private int _tornCount;
         private Exception? _tornError;
@@ -145,13 +143,9 @@ namespace CloudRebue.Core.Journal
                 case JournalFormat.RowKind:
                     _rows[root.GetProperty(JournalFormat.Row).GetInt64()] = ReadInput(root);
                     break;
-                case JournalFormat.AtKind:
-                    _at = ReadAt(root);
-                    break;
                 case JournalFormat.Run:
                     _texts.Clear();
                     _rows.Clear();
-                    _at = ReadAt(root);
                     break;
                 default:
                     throw new FormatException($"unknown line kind '{kind}'");
@@ -192,43 +186,75 @@ namespace CloudRebue.Core.Journal
 
         private void ReadPending(JsonElement root)
         {
-            int textId = root.GetProperty(JournalFormat.Text).GetInt32();
-            if (!_texts.TryGetValue(textId, out TextLine text))
+            DateTimeOffset at = ReadAt(root);
+            JsonElement correlators = Column(root, JournalFormat.Correlator, -1);
+            int count = correlators.GetArrayLength();
+            JsonElement phones = Column(root, JournalFormat.Phone, count);
+            JsonElement texts = Column(root, JournalFormat.Text, count);
+            JsonElement rows = Column(root, JournalFormat.Row, count);
+            for (int i = 0; i < count; i++)
             {
-                throw new FormatException($"a recipient refers to text {textId}, which no earlier line of its run defines");
-            }
+                int textId = texts[i].GetInt32();
+                if (!_texts.TryGetValue(textId, out TextLine text))
+                {
+                    throw new FormatException($"a recipient refers to text {textId}, which no earlier line of its run defines");
+                }
 
-            long row = root.GetProperty(JournalFormat.Row).GetInt64();
-            _rows.TryGetValue(row, out IReadOnlyDictionary<string, string?>? input);
-            _index.Apply(new JournalEntry
-            {
-                Correlator = root.GetProperty(JournalFormat.Correlator).GetString() ?? throw new FormatException("a line has no correlator"),
-                Phone = root.GetProperty(JournalFormat.Phone).GetString() ?? string.Empty,
-                Sender = text.Sender,
-                Message = text.Message,
-                LinkId = text.LinkId,
-                Endpoint = text.Endpoint,
-                MessageHash = text.Hash,
-                State = JournalState.Pending,
-                Row = row,
-                Input = input,
-                At = _at,
-            });
+                long row = rows[i].GetInt64();
+                _rows.TryGetValue(row, out IReadOnlyDictionary<string, string?>? input);
+                _index.Apply(new JournalEntry
+                {
+                    Correlator = correlators[i].GetString() ?? throw new FormatException("a recipient has no correlator"),
+                    Phone = phones[i].GetString() ?? string.Empty,
+                    Sender = text.Sender,
+                    Message = text.Message,
+                    LinkId = text.LinkId,
+                    Endpoint = text.Endpoint,
+                    MessageHash = text.Hash,
+                    State = JournalState.Pending,
+                    Row = row,
+                    Input = input,
+                    At = at,
+                });
+            }
         }
 
         private void ReadFinal(JsonElement root)
         {
-            string correlator = root.GetProperty(JournalFormat.Correlator).GetString() ?? throw new FormatException("a line has no correlator");
-            if (!_index.TryGet(correlator, out JournalEntry entry))
+            DateTimeOffset at = ReadAt(root);
+            var state = (JournalState)Enum.Parse(typeof(JournalState), root.GetProperty(JournalFormat.State).GetString()!);
+            JsonElement correlators = Column(root, JournalFormat.Correlator, -1);
+            int count = correlators.GetArrayLength();
+            bool hasIds = root.TryGetProperty(JournalFormat.UniqueId, out _);
+            bool hasErrors = root.TryGetProperty(JournalFormat.Error, out _);
+            JsonElement ids = hasIds ? Column(root, JournalFormat.UniqueId, count) : default;
+            JsonElement errors = hasErrors ? Column(root, JournalFormat.Error, count) : default;
+            for (int i = 0; i < count; i++)
             {
-                throw new FormatException($"an outcome for correlator '{correlator}', which no earlier line sent");
+                string correlator = correlators[i].GetString() ?? throw new FormatException("a recipient has no correlator");
+                if (!_index.TryGet(correlator, out JournalEntry entry))
+                {
+                    throw new FormatException($"an outcome for correlator '{correlator}', which no earlier line sent");
+                }
+
+                entry.State = state;
+                entry.UniqueId = hasIds ? ids[i].GetString() : null;
+                entry.Error = hasErrors ? errors[i].GetString() : null;
+                entry.At = at;
+                _index.Apply(entry);
+            }
+        }
+
+        // A field of a batch line: an array with one entry per recipient (count -1: any length).
+        private static JsonElement Column(JsonElement root, string name, int count)
+        {
+            JsonElement column = root.GetProperty(name);
+            if (column.ValueKind != JsonValueKind.Array || (count >= 0 && column.GetArrayLength() != count))
+            {
+                throw new FormatException($"the field '{name}' of a batch line is not an array of one entry per recipient");
             }
 
-            entry.State = (JournalState)Enum.Parse(typeof(JournalState), root.GetProperty(JournalFormat.State).GetString()!);
-            entry.UniqueId = JsonValues.Text(root, JournalFormat.UniqueId);
-            entry.Error = JsonValues.Text(root, JournalFormat.Error);
-            entry.At = _at;
-            _index.Apply(entry);
+            return column;
         }
 
         private static DateTimeOffset ReadAt(JsonElement root) =>

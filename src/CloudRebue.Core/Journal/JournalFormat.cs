@@ -5,10 +5,11 @@ namespace CloudRebue.Core.Journal
     /// truncated. The first line names the format and whom the journal belongs to (base URL and a
     /// non-secret account identity; never the token). Each Send-RebueSms that opens the journal starts
     /// with a <c>run</c> line. What many recipients share is written once and referred to: a <c>text</c>
-    /// line (sender, message, link id, endpoint) per distinct text, a <c>row</c> line per input row with
-    /// its properties, an <c>at</c> line with the time of the lines after it. Per recipient there is a
-    /// short <c>p</c> (pending, before its request) and <c>f</c> (final, when its outcome is known) line,
-    /// about 150 bytes together. Text and row numbers count from 1 again in each run.
+    /// line (sender, message, link id, endpoint) per distinct text and a <c>row</c> line per input row with
+    /// its properties. A batch is one <c>p</c> line (pending, before its request) and one <c>f</c> line per
+    /// state when its outcome is known, each with its time and one array per field (correlators, phones,
+    /// text and row numbers; unique ids and errors), about 100 bytes per recipient together. Text and row
+    /// numbers count from 1 again in each run.
     /// </summary>
     internal static class JournalFormat
     {
@@ -25,7 +26,6 @@ namespace CloudRebue.Core.Journal
         // Every other line: its kind.
         public const string Kind = "e";
         public const string Run = "run";
-        public const string AtKind = "at";
         public const string TextKind = "text";
         public const string RowKind = "row";
         public const string Pending = "p";
@@ -39,7 +39,7 @@ namespace CloudRebue.Core.Journal
         public const string Endpoint = "endpoint";
         public const string Input = "input";
 
-        // Fields of the per-recipient lines: one letter each, because there is one line per recipient.
+        // Fields of the batch lines, arrays with one entry per recipient: one letter each.
         public const string Correlator = "c";
         public const string Phone = "p";
         public const string Text = "t";

@@ -7,8 +7,8 @@ using CloudRebue.Core.Sending;
 namespace CloudRebue.Core.Journal
 {
     /// <summary>
-    /// Appends the journal (<see cref="JournalFormat"/>): a pending line per recipient before its request
-    /// goes out and a final line when its outcome is known. Each batch is built in memory and written
+    /// Appends the journal (<see cref="JournalFormat"/>): a pending line per batch before its request goes
+    /// out and a final line per batch (and state) when the outcome is known. Each batch is built in memory and written
     /// with one write, so the operating system has it even if the process is killed next. The file is
     /// opened for appending only: nothing is ever truncated or overwritten. A tail torn by an earlier crash
     /// gets its newline, and the run line that follows tells readers to skip it. After a write fails the
@@ -92,20 +92,34 @@ namespace CloudRebue.Core.Journal
                     return;
                 }
 
-                WriteAt();
-                foreach (OutgoingMessage m in batch)
+                // What the batch refers to comes first, then one line for the whole batch, column by column.
+                var texts = new int[batch.Count];
+                for (int i = 0; i < batch.Count; i++)
                 {
-                    int text = TextId(m);
-                    WriteRowOnce(m);
-                    BeginLine();
-                    _json.WriteString(JournalFormat.Kind, JournalFormat.Pending);
-                    _json.WriteString(JournalFormat.Correlator, m.Correlator);
-                    _json.WriteString(JournalFormat.Phone, m.Phone);
-                    _json.WriteNumber(JournalFormat.Text, text);
-                    _json.WriteNumber(JournalFormat.Row, m.Row);
-                    EndLine();
+                    texts[i] = TextId(batch[i]);
+                    WriteRowOnce(batch[i]);
                 }
 
+                BeginLine();
+                _json.WriteString(JournalFormat.Kind, JournalFormat.Pending);
+                _json.WriteString(JournalFormat.At, Now());
+                WriteColumn(JournalFormat.Correlator, batch, m => m.Correlator);
+                WriteColumn(JournalFormat.Phone, batch, m => m.Phone);
+                _json.WriteStartArray(JournalFormat.Text);
+                foreach (int text in texts)
+                {
+                    _json.WriteNumberValue(text);
+                }
+
+                _json.WriteEndArray();
+                _json.WriteStartArray(JournalFormat.Row);
+                foreach (OutgoingMessage m in batch)
+                {
+                    _json.WriteNumberValue(m.Row);
+                }
+
+                _json.WriteEndArray();
+                EndLine();
                 Commit();
             }
         }
@@ -119,16 +133,31 @@ namespace CloudRebue.Core.Journal
                     return;
                 }
 
-                WriteAt();
-                foreach (SendResult r in results)
+                // One line per state in the batch (usually one: all Queued).
+                string at = Now();
+                foreach (JournalState state in new[] { JournalState.Queued, JournalState.Failed, JournalState.Unknown })
                 {
-                    JournalState state = r.Status == SendStatus.Queued ? JournalState.Queued : r.Status == SendStatus.Unknown ? JournalState.Unknown : JournalState.Failed;
+                    var group = new List<SendResult>(results.Count);
+                    foreach (SendResult r in results)
+                    {
+                        if (StateOf(r) == state)
+                        {
+                            group.Add(r);
+                        }
+                    }
+
+                    if (group.Count == 0)
+                    {
+                        continue;
+                    }
+
                     BeginLine();
                     _json.WriteString(JournalFormat.Kind, JournalFormat.Final);
-                    _json.WriteString(JournalFormat.Correlator, r.Correlator);
+                    _json.WriteString(JournalFormat.At, at);
                     _json.WriteString(JournalFormat.State, state.ToString());
-                    WriteOptional(JournalFormat.UniqueId, r.UniqueId);
-                    WriteOptional(JournalFormat.Error, r.Error);
+                    WriteColumn(JournalFormat.Correlator, group, r => r.Correlator);
+                    WriteColumnIfAny(JournalFormat.UniqueId, group, r => r.UniqueId);
+                    WriteColumnIfAny(JournalFormat.Error, group, r => r.Error);
                     EndLine();
                 }
 
@@ -186,14 +215,6 @@ namespace CloudRebue.Core.Journal
             EndLine();
         }
 
-        private void WriteAt()
-        {
-            BeginLine();
-            _json.WriteString(JournalFormat.Kind, JournalFormat.AtKind);
-            _json.WriteString(JournalFormat.At, Now());
-            EndLine();
-        }
-
         // The text line is written the first time a text is met (again after 1,024 other texts: harmless).
         private int TextId(OutgoingMessage m)
         {
@@ -242,6 +263,40 @@ namespace CloudRebue.Core.Journal
 
             _json.WriteEndObject();
             EndLine();
+        }
+
+        private static JournalState StateOf(SendResult r) =>
+            r.Status == SendStatus.Queued ? JournalState.Queued : r.Status == SendStatus.Unknown ? JournalState.Unknown : JournalState.Failed;
+
+        private void WriteColumn<T>(string name, IReadOnlyList<T> items, Func<T, string?> value)
+        {
+            _json.WriteStartArray(name);
+            foreach (T item in items)
+            {
+                string? text = value(item);
+                if (text == null)
+                {
+                    _json.WriteNullValue();
+                }
+                else
+                {
+                    _json.WriteStringValue(text);
+                }
+            }
+
+            _json.WriteEndArray();
+        }
+
+        private void WriteColumnIfAny<T>(string name, IReadOnlyList<T> items, Func<T, string?> value)
+        {
+            foreach (T item in items)
+            {
+                if (!string.IsNullOrEmpty(value(item)))
+                {
+                    WriteColumn(name, items, value);
+                    return;
+                }
+            }
         }
 
         private void WriteOptional(string name, string? value)
