@@ -12,7 +12,7 @@ public class ServerTextCanaryTests
     private const string Token = TestMessages.Token;
 
     /// <summary>No 8 characters of the token, in any case.</summary>
-    public static void AssertNoEcho(string? text)
+    private static void AssertNoEcho(string? text)
     {
         for (int i = 0; i + 8 <= Token.Length; i++)
         {
