@@ -159,6 +159,20 @@ public sealed class JournalFaultTests : IDisposable
     }
 
     [Fact]
+    public void AFileHoldingOnlyAByteOrderMarkBecomesAJournal()
+    {
+        File.WriteAllBytes(_path, Encoding.UTF8.GetPreamble());
+        using (var journal = TestMessages.Journal(_path))
+        {
+            journal.RecordPending(TestMessages.Batch(2));
+        }
+
+        var index = SendJournalReader.Load(_path);
+        Assert.Equal(2, index.Count);
+        Assert.Equal(TestMessages.Owner.Account, index.Owner!.Account);
+    }
+
+    [Fact]
     public void AJournalOfTheOldFormatIsRefusedWithWhatToDo()
     {
         File.WriteAllText(_path, "{\"journal\":\"CloudRebue.SendJournal\",\"version\":1,\"created\":\"2026-11-01T00:00:00Z\"}\n");

@@ -41,7 +41,7 @@ namespace CloudRebue.Core.Api
                 string? subject = JsonValues.Text(payload.RootElement, "sub");
                 return string.IsNullOrEmpty(subject) ? null : (JsonValues.Text(payload.RootElement, "iss") ?? string.Empty) + "\u001f" + subject;
             }
-            catch (Exception ex) when (ex is FormatException || ex is JsonException)
+            catch (Exception ex) when (ex is FormatException || ex is JsonException || ex is ArgumentException || ex is InvalidOperationException)
             {
                 return null;
             }

@@ -67,7 +67,8 @@ namespace CloudRebue.Core.Journal
         /// <summary>Opens (or creates) the journal at <paramref name="path"/> for appending.</summary>
         public static SendJournalWriter Open(string path, JournalOwner owner, Func<object?, IReadOnlyDictionary<string, string?>?>? describeInput = null, TimeProvider? timeProvider = null)
         {
-            bool isNew = !File.Exists(path) || new FileInfo(path).Length == 0;
+            // Empty, or only the byte order mark an editor adds to a new file: the header goes first.
+            bool isNew = !File.Exists(path) || new FileInfo(path).Length == 0 || IsOnlyByteOrderMark(path);
             bool torn = !isNew && EndsWithoutNewline(path);
 
             // FileMode.Append: every write lands at the end, and opening never truncates. Readers may share it.
@@ -337,6 +338,19 @@ namespace CloudRebue.Core.Journal
             {
                 _buffer.SetLength(0);
             }
+        }
+
+        private static bool IsOnlyByteOrderMark(string path)
+        {
+            byte[] bom = System.Text.Encoding.UTF8.GetPreamble();
+            using var read = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (read.Length != bom.Length)
+            {
+                return false;
+            }
+
+            var start = new byte[bom.Length];
+            return read.Read(start, 0, start.Length) == start.Length && start[0] == bom[0] && start[1] == bom[1] && start[2] == bom[2];
         }
 
         private static bool EndsWithoutNewline(string path)

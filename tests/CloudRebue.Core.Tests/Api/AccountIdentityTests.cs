@@ -33,4 +33,11 @@ public class AccountIdentityTests
         Assert.NotEqual(id, AccountIdentity.Of(ApiToken.FromPlainText(token + "x")));
         Assert.Equal(id, new ServerTextScrubber(token).Clean(id));
     }
+
+    [Theory]
+    [InlineData("header.!!not-base64!!.signature")]
+    [InlineData("eyJhbGciOiJIUzI1NiJ9.bm90IGpzb24.signature")]
+    [InlineData("eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJ4In0.signature")]
+    public void ATokenThatOnlyLooksLikeAJwtOrNamesNoSubjectIsKnownByItsHash(string token) =>
+        Assert.StartsWith("token:", AccountIdentity.Of(ApiToken.FromPlainText(token)));
 }
