@@ -7,9 +7,10 @@ namespace CloudRebue.Core.Receipts.Http
 {
     /// <summary>
     /// The open connections, oldest request first: it enforces their deadlines (one timer for all)
-    /// and the cap. At the cap a new connection is not refused: the connection that has waited longest
-    /// on its client is closed to make room, so a flood of idle or slow connections can never lock a
-    /// real client out, and what the listener holds stays bounded.
+    /// and the cap. At the cap a new connection is not refused: the oldest connection that has sent
+    /// nothing (else the one that has waited longest on its client) is closed to make room, so a flood
+    /// of idle or slow connections can never lock a real client out, and what the listener holds
+    /// stays bounded.
     /// </summary>
     internal sealed class ConnectionTracker : IDisposable
     {
@@ -50,21 +51,39 @@ namespace CloudRebue.Core.Receipts.Http
                 connection.Node = _open.AddLast(connection);
                 if (_open.Count > _max)
                 {
-                    for (LinkedListNode<HttpConnection>? node = _open.First; node != null && node.Value != connection; node = node.Next)
+                    evicted = Evictable();
+                    if (evicted != null)
                     {
-                        // A connection being handled is doing our work, not waiting on its client: keep it.
-                        if (node.Value.Phase != ConnectionPhase.Handling)
-                        {
-                            evicted = node.Value;
-                            _open.Remove(node);
-                            break;
-                        }
+                        _open.Remove(evicted.Node!);
                     }
                 }
             }
 
             evicted?.End(forRoom: true);
             return true;
+        }
+
+        // The oldest connection that has sent nothing (a new one, whose request is already in its
+        // socket, is not idle); else the oldest one waiting on its client, mid-request; never one we
+        // are handling. A real client sends its request at once, so it is the last to go.
+        private HttpConnection? Evictable()
+        {
+            HttpConnection? oldestWaiting = null;
+            for (LinkedListNode<HttpConnection>? node = _open.First; node != null && node != _open.Last; node = node.Next)
+            {
+                HttpConnection candidate = node.Value;
+                if (candidate.IsIdle)
+                {
+                    return candidate;
+                }
+
+                if (oldestWaiting == null && candidate.Phase != ConnectionPhase.Handling)
+                {
+                    oldestWaiting = candidate;
+                }
+            }
+
+            return oldestWaiting;
         }
 
         /// <summary>A request arrived on the connection: it becomes the newest.</summary>

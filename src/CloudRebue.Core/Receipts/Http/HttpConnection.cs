@@ -61,6 +61,27 @@ namespace CloudRebue.Core.Receipts.Http
 
         public bool IsPastDeadline(long now) => now > Volatile.Read(ref _deadline);
 
+        /// <summary>True while the connection waits for a request and none of it has arrived, not even unread.</summary>
+        public bool IsIdle
+        {
+            get
+            {
+                if (Phase != ConnectionPhase.Idle)
+                {
+                    return false;
+                }
+
+                try
+                {
+                    return _socket.Available == 0;
+                }
+                catch (Exception ex) when (IsConnectionFailure(ex))
+                {
+                    return true; // closed or reset: the best one to let go
+                }
+            }
+        }
+
         /// <summary>Serves requests until the client closes, a request asks to close, a step times out, or the listener stops.</summary>
         public async Task RunAsync()
         {
@@ -88,6 +109,10 @@ namespace CloudRebue.Core.Receipts.Http
 
                     _tracker.Touch(this);
                     more = await ServeAsync(head).ConfigureAwait(false);
+
+                    // A pipelining client always has its next request buffered, so without this its
+                    // loop would never give the thread back: every other connection would wait.
+                    await Task.Yield();
                 }
             }
             catch (Exception ex) when (IsConnectionFailure(ex))
