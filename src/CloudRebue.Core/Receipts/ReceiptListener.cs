@@ -35,7 +35,7 @@ namespace CloudRebue.Core.Receipts
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private ConnectionTracker? _tracker;
         private Socket? _socket;
-        private Task _acceptLoop = Task.CompletedTask;
+        private Task[] _acceptLoops = new Task[0];
         private int _started;
         private int _stopped;
 
@@ -85,6 +85,7 @@ namespace CloudRebue.Core.Receipts
                 IdleTimeout = options.IdleTimeout,
                 HeaderTimeout = options.HeaderTimeout,
                 BodyTimeout = options.BodyTimeout,
+                EvictionGrace = options.EvictionGrace,
             };
             _queue = new ReceiptQueue(options.QueueCapacity, options.DuplicateWindow, options.MaxReceipts);
             _handler = new ReceiptRequestHandler(
@@ -140,9 +141,18 @@ namespace CloudRebue.Core.Receipts
             Socket socket = ListenerEndpoint.Bind(Prefix);
             Prefix = Prefix.WithPort(((IPEndPoint)socket.LocalEndPoint!).Port);
             _socket = socket;
-            _tracker = new ConnectionTracker(_maxConnections, _limits.SweepInterval);
+            _tracker = new ConnectionTracker(_maxConnections, _limits.EvictionGrace, _limits.SweepInterval);
             ConnectionTracker tracker = _tracker;
-            _acceptLoop = Task.Run(() => AcceptLoopAsync(socket, tracker));
+
+            // One accept loop per processor: under a flood of connections the accept queue drains on
+            // every core, so a real client waits behind fewer strangers in it.
+            var loops = new Task[Math.Max(2, Environment.ProcessorCount)];
+            for (int i = 0; i < loops.Length; i++)
+            {
+                loops[i] = Task.Run(() => AcceptLoopAsync(socket, tracker));
+            }
+
+            _acceptLoops = loops;
         }
 
         /// <summary>
@@ -184,8 +194,8 @@ namespace CloudRebue.Core.Receipts
                 _tracker.Dispose();
             }
 
-            // The loop ends as soon as its pending accept fails. Bounded, so Stop never hangs.
-            _acceptLoop.Wait(TimeSpan.FromSeconds(1));
+            // The loops end as soon as their pending accepts fail. Bounded, so Stop never hangs.
+            Task.WaitAll(_acceptLoops, TimeSpan.FromSeconds(1));
         }
 
         /// <inheritdoc />
@@ -219,11 +229,9 @@ namespace CloudRebue.Core.Receipts
                 var connection = new HttpConnection(client, _limits, _handler, Statistics, tracker);
                 if (tracker.Add(connection))
                 {
-                    _ = Task.Run(connection.RunAsync);
-                }
-                else
-                {
-                    connection.Close();
+                    // A client whose request is already here is served on this thread at once (up to
+                    // its first wait), ahead of the work queued for a flood of silent connections.
+                    _ = connection.HasUnreadBytes ? connection.RunAsync() : Task.Run(connection.RunAsync);
                 }
             }
         }

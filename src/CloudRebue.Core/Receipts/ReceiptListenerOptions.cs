@@ -53,6 +53,9 @@ namespace CloudRebue.Core.Receipts
         /// </summary>
         public int MaxConnections { get; set; } = DefaultMaxConnections;
 
+        /// <summary>How long a new connection is spared when room is made under the cap; tests set it to make eviction deterministic.</summary>
+        internal TimeSpan EvictionGrace { get; set; } = TimeSpan.FromMilliseconds(250);
+
         /// <summary>How long a connection may wait for the first byte of a request (new, or between keep-alive requests).</summary>
         public TimeSpan IdleTimeout { get; set; } = DefaultIdleTimeout;
 

@@ -68,7 +68,7 @@ try {
             Attack = $result.Attack; Connections = $result.Connections; Alive = $result.Alive; PeakMemoryMB = $result.PeakMemoryMB
             RealSent = $result.RealSent; RealAnswered = $result.RealAnswered
             RealP50Ms = $result.RealP50Ms; RealP99Ms = $result.RealP99Ms; RealMaxMs = $result.RealMaxMs
-            AttackConnects = $result.AttackConnects; AttackBytes = $result.AttackBytes
+            AttackConnects = $result.AttackConnects; AttackBytes = $result.AttackBytes; RealFailures = $result.RealFailures
         }
         if (-not $result.Alive) { break }
     }

@@ -24,6 +24,7 @@ public sealed class AttackResult
     public double RealMaxMs;
     public long AttackConnects;
     public long AttackBytes;
+    public string RealFailures = "";
 }
 
 public static class ListenerAttacks
@@ -83,6 +84,7 @@ public static class ListenerAttacks
             // The provider's stand-in runs on a thread of its own with blocking sockets, so the
             // attackers' busy thread pool in this process does not add to the latency it measures.
             var times = new List<double>();
+            var failures = new List<string>();
             var real = new Thread(() =>
             {
                 if (token.WaitHandle.WaitOne(TimeSpan.FromSeconds(rampSeconds)))
@@ -93,7 +95,13 @@ public static class ListenerAttacks
                 int n = 0;
                 while (!token.IsCancellationRequested)
                 {
-                    times.Add(PostRealReceipt(port, path, attack + "-" + listenerPid + "-" + n++));
+                    string failure;
+                    times.Add(PostRealReceipt(port, path, attack + "-" + listenerPid + "-" + n++, out failure));
+                    if (failure != null)
+                    {
+                        failures.Add(failure);
+                    }
+
                     token.WaitHandle.WaitOne(realIntervalMs);
                 }
             }) { IsBackground = true, Priority = ThreadPriority.AboveNormal };
@@ -117,6 +125,7 @@ public static class ListenerAttacks
                 RealMaxMs = answered.Count == 0 ? double.NaN : Math.Round(answered[answered.Count - 1], 1),
                 AttackConnects = Interlocked.Read(ref counters.Connects),
                 AttackBytes = Interlocked.Read(ref counters.Bytes),
+                RealFailures = string.Join("; ", failures.GroupBy(f => f).Select(g => g.Count() + "x " + g.Key)),
             };
         }
     }
@@ -133,8 +142,9 @@ public static class ListenerAttacks
     }
 
     // Milliseconds from connect to the status line of a 200, or -1 (another answer, none within 5 s, or a failure).
-    private static double PostRealReceipt(int port, string path, string id)
+    private static double PostRealReceipt(int port, string path, string id, out string failure)
     {
+        failure = null;
         string body = "{\"phone\":\"254712345678\",\"uniqueId\":\"real-" + id + "\",\"deliveryStatus\":\"DeliveredToTerminal\",\"deliveryTime\":\"2020-01-01 00:00:00\"}";
         byte[] request = Encoding.ASCII.GetBytes("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " + body.Length + "\r\n\r\n" + body);
         var clock = Stopwatch.StartNew();
@@ -144,6 +154,7 @@ public static class ListenerAttacks
             {
                 if (!socket.ConnectAsync("127.0.0.1", port).Wait(5000))
                 {
+                    failure = "no connection within 5 s";
                     return -1;
                 }
 
@@ -155,16 +166,20 @@ public static class ListenerAttacks
                     int read = socket.Receive(answer, have, answer.Length - have, SocketFlags.None);
                     if (read == 0)
                     {
+                        failure = "closed without an answer after " + (int)clock.Elapsed.TotalMilliseconds + " ms";
                         return -1;
                     }
 
                     have += read;
                 }
 
-                return Encoding.ASCII.GetString(answer, 0, 12) == "HTTP/1.1 200" ? clock.Elapsed.TotalMilliseconds : -1;
+                string status = Encoding.ASCII.GetString(answer, 0, 12);
+                failure = status == "HTTP/1.1 200" ? null : "answered " + status;
+                return failure == null ? clock.Elapsed.TotalMilliseconds : -1;
             }
-            catch (Exception)
+            catch (Exception ex)
             {
+                failure = ex.GetBaseException().GetType().Name + ": " + ex.GetBaseException().Message;
                 return -1;
             }
         }
@@ -210,7 +225,7 @@ public static class ListenerAttacks
             {
                 try
                 {
-                    switch (attack)
+                    switch (attack.Trim())
                     {
                         case "idle":
                             // Connect and hold, as in the issue: never send a byte, never reconnect.

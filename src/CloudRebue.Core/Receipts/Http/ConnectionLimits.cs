@@ -11,6 +11,9 @@ namespace CloudRebue.Core.Receipts.Http
 
         public int MaxHeaderBytes { get; set; } = 8192;
 
+        /// <summary>How long a new connection is spared when room is made under the cap (see <see cref="ConnectionTracker"/>).</summary>
+        public TimeSpan EvictionGrace { get; set; } = TimeSpan.FromMilliseconds(250);
+
         public int MaxBodyBytes { get; set; }
 
         /// <summary>Waiting for the first byte of a request (a new connection, or between keep-alive requests).</summary>

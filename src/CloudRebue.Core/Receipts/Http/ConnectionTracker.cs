@@ -7,10 +7,9 @@ namespace CloudRebue.Core.Receipts.Http
 {
     /// <summary>
     /// The open connections, oldest request first: it enforces their deadlines (one timer for all)
-    /// and the cap. At the cap a new connection is not refused: the oldest connection that has sent
-    /// nothing (else the one that has waited longest on its client) is closed to make room, so a flood
-    /// of idle or slow connections can never lock a real client out, and what the listener holds
-    /// stays bounded.
+    /// and the cap. At the cap, a connection that has sent nothing for a while is closed to make
+    /// room, and a newcomer that brings its request always gets room, so a flood of idle or slow
+    /// connections cannot lock a real client out, and what the listener holds stays bounded.
     /// </summary>
     internal sealed class ConnectionTracker : IDisposable
     {
@@ -20,9 +19,15 @@ namespace CloudRebue.Core.Receipts.Http
         private readonly Timer _sweeper;
         private bool _closed;
 
-        public ConnectionTracker(int maxConnections, TimeSpan sweepInterval)
+        private readonly TimeSpan _grace;
+
+        /// <param name="maxConnections">The cap.</param>
+        /// <param name="grace">How long a connection that has just arrived (or finished a request) is spared when making room.</param>
+        /// <param name="sweepInterval">How often deadlines are checked.</param>
+        public ConnectionTracker(int maxConnections, TimeSpan grace, TimeSpan sweepInterval)
         {
             _max = maxConnections;
+            _grace = grace;
             _sweeper = new Timer(_ => Sweep(), null, sweepInterval, sweepInterval);
         }
 
@@ -37,7 +42,10 @@ namespace CloudRebue.Core.Receipts.Http
             }
         }
 
-        /// <summary>Tracks a new connection, closing the longest-waiting one when over the cap; false once the listener stops.</summary>
+        /// <summary>
+        /// Tracks a new connection; at the cap, makes room (see <see cref="Evictable"/>) or closes the
+        /// new one. False when the new connection is not kept (closed, or the listener is stopping).
+        /// </summary>
         public bool Add(HttpConnection connection)
         {
             HttpConnection? evicted = null;
@@ -45,45 +53,68 @@ namespace CloudRebue.Core.Receipts.Http
             {
                 if (_closed)
                 {
-                    return false;
+                    evicted = connection;
                 }
-
-                connection.Node = _open.AddLast(connection);
-                if (_open.Count > _max)
+                else if (_open.Count >= _max)
                 {
-                    evicted = Evictable();
-                    if (evicted != null)
+                    evicted = Evictable(connection.HasUnreadBytes);
+                    if (evicted == null)
+                    {
+                        evicted = connection;
+                    }
+                    else
                     {
                         _open.Remove(evicted.Node!);
                     }
                 }
+
+                if (evicted != connection)
+                {
+                    connection.Node = _open.AddLast(connection);
+                }
+            }
+
+            if (evicted == connection)
+            {
+                connection.Refuse(counted: !_closed);
+                return false;
             }
 
             evicted?.End(forRoom: true);
             return true;
         }
 
-        // The oldest connection that has sent nothing (a new one, whose request is already in its
-        // socket, is not idle); else the oldest one waiting on its client, mid-request; never one we
-        // are handling. A real client sends its request at once, so it is the last to go.
-        private HttpConnection? Evictable()
+        // Whom to let go, oldest first: a connection that has sent nothing for longer than the
+        // grace period (a stranger's, most likely). Failing that, for a newcomer that brought its
+        // request (a real client sends it at once): the oldest that has sent nothing at all, else the
+        // oldest waiting on its client mid-request; never one we are handling. Null for a newcomer
+        // that has sent nothing while every held connection is fresh or busy: that is a flood of
+        // connections faster than the cap can turn over, and closing the newcomer is the cheap answer
+        // (making room for it would only close another, which reconnects at once).
+        private HttpConnection? Evictable(bool newcomerHasRequest)
         {
+            long youngSince = Stopwatch.GetTimestamp() - (long)(_grace.TotalSeconds * Stopwatch.Frequency);
+            HttpConnection? oldestIdle = null;
             HttpConnection? oldestWaiting = null;
-            for (LinkedListNode<HttpConnection>? node = _open.First; node != null && node != _open.Last; node = node.Next)
+            for (LinkedListNode<HttpConnection>? node = _open.First; node != null; node = node.Next)
             {
                 HttpConnection candidate = node.Value;
                 if (candidate.IsIdle)
                 {
-                    return candidate;
-                }
+                    if (candidate.EnteredPhaseBefore(youngSince))
+                    {
+                        return candidate;
+                    }
 
-                if (oldestWaiting == null && candidate.Phase != ConnectionPhase.Handling)
+                    oldestIdle ??= candidate;
+                }
+                else if (oldestWaiting == null && candidate.Phase != ConnectionPhase.Handling)
                 {
                     oldestWaiting = candidate;
                 }
             }
 
-            return oldestWaiting;
+            return newcomerHasRequest ? oldestIdle ?? oldestWaiting : null;
         }
 
         /// <summary>A request arrived on the connection: it becomes the newest.</summary>

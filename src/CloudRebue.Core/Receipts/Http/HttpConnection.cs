@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
@@ -40,6 +41,7 @@ namespace CloudRebue.Core.Receipts.Http
         private int _start;
         private int _end;
         private long _deadline = long.MaxValue;
+        private long _phaseSince = Stopwatch.GetTimestamp();
         private int _phase;
         private int _ended;
 
@@ -62,22 +64,23 @@ namespace CloudRebue.Core.Receipts.Http
         public bool IsPastDeadline(long now) => now > Volatile.Read(ref _deadline);
 
         /// <summary>True while the connection waits for a request and none of it has arrived, not even unread.</summary>
-        public bool IsIdle
+        public bool IsIdle => Phase == ConnectionPhase.Idle && !HasUnreadBytes;
+
+        /// <summary>True when the connection entered its phase before <paramref name="timestamp"/> (a Stopwatch timestamp).</summary>
+        public bool EnteredPhaseBefore(long timestamp) => Volatile.Read(ref _phaseSince) < timestamp;
+
+        /// <summary>True when bytes the client sent wait in the socket (or it is closed or reset).</summary>
+        public bool HasUnreadBytes
         {
             get
             {
-                if (Phase != ConnectionPhase.Idle)
-                {
-                    return false;
-                }
-
                 try
                 {
-                    return _socket.Available == 0;
+                    return _socket.Available > 0;
                 }
                 catch (Exception ex) when (IsConnectionFailure(ex))
                 {
-                    return true; // closed or reset: the best one to let go
+                    return false; // closed or reset: nothing will come, the best one to let go
                 }
             }
         }
@@ -196,6 +199,29 @@ namespace CloudRebue.Core.Receipts.Http
             }
 
             _ = DisposeLaterAsync();
+        }
+
+        /// <summary>Closes a connection that was never served (nothing reads it, so it is disposed at once).</summary>
+        public void Refuse(bool counted)
+        {
+            Interlocked.Exchange(ref _ended, 1);
+            if (counted)
+            {
+                _statistics.CountEvicted();
+            }
+
+            try
+            {
+                _socket.Shutdown(SocketShutdown.Both);
+            }
+            catch (Exception ex) when (IsConnectionFailure(ex))
+            {
+                // Reset already.
+            }
+
+            _socket.Dispose();
+            byte[] buffer = Interlocked.Exchange(ref _buffer, Array.Empty<byte>());
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
         private async Task DisposeLaterAsync()
@@ -418,6 +444,7 @@ namespace CloudRebue.Core.Receipts.Http
         private void Enter(ConnectionPhase phase, TimeSpan? timeout)
         {
             Volatile.Write(ref _deadline, timeout.HasValue ? ConnectionLimits.DeadlineAfter(timeout.Value) : long.MaxValue);
+            Volatile.Write(ref _phaseSince, Stopwatch.GetTimestamp());
             Volatile.Write(ref _phase, (int)phase);
         }
 

@@ -12,7 +12,9 @@ namespace CloudRebue.Core.Receipts.Http
     /// </summary>
     internal static class ListenerEndpoint
     {
-        private const int Backlog = 512;
+        // Deep, so a flood of connections queues (costing a client some milliseconds) rather than
+        // overflowing (which costs it a handshake retransmission: a second or more). The system caps it.
+        private const int Backlog = 4096;
 
         /// <summary>Checks the host's form without touching the network; throws <see cref="ListenerAddressException"/>.</summary>
         public static void Validate(string host)
