@@ -29,6 +29,7 @@ public sealed class AttackResult
 
 public static class ListenerAttacks
 {
+    // An attack name may carry a label after '@' (slow-headers@over-cap): the part before it is the attack.
     public static readonly string[] Names = { "idle", "slow-headers", "slow-bodies", "pipelined", "garbage", "oversized", "over-cap" };
 
     private sealed class Counters
@@ -225,7 +226,7 @@ public static class ListenerAttacks
             {
                 try
                 {
-                    switch (attack.Trim())
+                    switch (attack.Split('@')[0])
                     {
                         case "idle":
                             // Connect and hold, as in the issue: never send a byte, never reconnect.
