@@ -190,7 +190,8 @@ namespace CloudRebue.Core.Receipts
             _socket?.Dispose();
             if (_tracker != null)
             {
-                _tracker.CloseAll();
+                // Answers being written (a 200 for receipts already queued) get a moment to finish.
+                _tracker.CloseAll(TimeSpan.FromMilliseconds(500));
                 _tracker.Dispose();
             }
 

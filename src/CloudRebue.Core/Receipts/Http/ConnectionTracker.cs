@@ -143,20 +143,51 @@ namespace CloudRebue.Core.Receipts.Http
             }
         }
 
-        /// <summary>Closes every connection and refuses new ones (the listener is stopping).</summary>
-        public void CloseAll()
+        /// <summary>
+        /// Refuses new connections and closes the open ones (the listener is stopping). A connection
+        /// whose answer is being decided or written is given up to <paramref name="answerTime"/> to
+        /// finish it, so a receipt acknowledged just before the stop is not left without its 200.
+        /// </summary>
+        public void CloseAll(TimeSpan answerTime)
         {
-            List<HttpConnection> all;
             lock (_lock)
             {
                 _closed = true;
-                all = new List<HttpConnection>(_open);
-                _open.Clear();
             }
 
-            foreach (HttpConnection connection in all)
+            var clock = Stopwatch.StartNew();
+            while (true)
             {
-                connection.Close();
+                bool answering = false;
+                foreach (HttpConnection connection in Snapshot())
+                {
+                    ConnectionPhase phase = connection.Phase;
+                    if ((phase == ConnectionPhase.Handling || phase == ConnectionPhase.Write) && clock.Elapsed < answerTime)
+                    {
+                        connection.CloseAfterAnswer();
+                        answering = true;
+                    }
+                    else
+                    {
+                        Remove(connection);
+                        connection.Close();
+                    }
+                }
+
+                if (!answering)
+                {
+                    return;
+                }
+
+                Thread.Sleep(10);
+            }
+        }
+
+        private List<HttpConnection> Snapshot()
+        {
+            lock (_lock)
+            {
+                return new List<HttpConnection>(_open);
             }
         }
 

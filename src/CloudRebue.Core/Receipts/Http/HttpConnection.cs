@@ -44,6 +44,7 @@ namespace CloudRebue.Core.Receipts.Http
         private long _phaseSince = Stopwatch.GetTimestamp();
         private int _phase;
         private int _ended;
+        private volatile bool _closeAfterAnswer;
 
         public HttpConnection(Socket socket, ConnectionLimits limits, ReceiptRequestHandler handler, ReceiptListenerStatistics statistics, ConnectionTracker tracker)
         {
@@ -111,7 +112,7 @@ namespace CloudRebue.Core.Receipts.Http
                     }
 
                     _tracker.Touch(this);
-                    more = await ServeAsync(head).ConfigureAwait(false);
+                    more = await ServeAsync(head).ConfigureAwait(false) && !_closeAfterAnswer;
 
                     // A pipelining client always has its next request buffered, so without this its
                     // loop would never give the thread back: every other connection would wait.
@@ -200,6 +201,9 @@ namespace CloudRebue.Core.Receipts.Http
 
             _ = DisposeLaterAsync();
         }
+
+        /// <summary>The listener is stopping: end the connection once the answer under way is written.</summary>
+        public void CloseAfterAnswer() => _closeAfterAnswer = true;
 
         /// <summary>Closes a connection that was never served (nothing reads it, so it is disposed at once).</summary>
         public void Refuse(bool counted)
