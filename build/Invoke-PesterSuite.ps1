@@ -1,4 +1,5 @@
-# Runs tests/Pester against the built module folder and writes the counts as JSON for build.ps1.
+# Runs tests/Pester against the built module folder and writes the counts (and the names of the tests
+# that failed, for the soak) as JSON for build.ps1.
 param(
     [Parameter(Mandatory)] [string] $ModuleDir,
     [Parameter(Mandatory)] [string] $ResultPath,
@@ -6,9 +7,11 @@ param(
     [string[]] $Path = @((Join-Path $PSScriptRoot '../tests/Pester'))
 )
 $ErrorActionPreference = 'Stop'
+. (Join-Path $PSScriptRoot 'PinnedVersions.ps1')
+$pesterVersion = Get-PinnedVersion 'PesterVersion'
 $nugetRoot = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
-$pesterManifest = Join-Path $nugetRoot.Trim() 'pester/5.7.1/tools/Pester.psd1'
-if (-not (Test-Path $pesterManifest)) { throw "Pester 5.7.1 is not restored at $pesterManifest. Run 'dotnet restore' first." }
+$pesterManifest = Join-Path $nugetRoot.Trim() "pester/$pesterVersion/tools/Pester.psd1"
+if (-not (Test-Path $pesterManifest)) { throw "Pester $pesterVersion is not restored at $pesterManifest. Run 'dotnet restore' first." }
 Import-Module $pesterManifest -Force
 
 $env:CLOUDREBUE_TEST_MODULE_DIR = (Resolve-Path $ModuleDir).Path
@@ -24,5 +27,10 @@ $result = Invoke-Pester -Configuration $config
 
 # A block or file that fails before its tests run still counts as a failure.
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
-@{ Passed = $result.PassedCount; Failed = $failed } | ConvertTo-Json | Set-Content $ResultPath
+$failedNames = @(
+    $result.Failed | ForEach-Object { $_.ExpandedPath }
+    $result.FailedBlocks | ForEach-Object { "$($_.Path -join '.') (block)" }
+    $result.FailedContainers | ForEach-Object { "$($_.Item) (file)" }
+)
+@{ Passed = $result.PassedCount; Failed = $failed; FailedTests = $failedNames } | ConvertTo-Json | Set-Content $ResultPath
 if ($failed -gt 0) { exit 1 }

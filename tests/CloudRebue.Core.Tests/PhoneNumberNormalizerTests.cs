@@ -88,4 +88,15 @@ public class PhoneNumberNormalizerTests
     [Fact]
     public void AListOfOnlySeparatorsIsInvalid() =>
         Assert.False(Assert.Single(PhoneNumberNormalizer.ParseList(" , ; ")).IsValid);
+
+    [Theory]
+    [InlineData("0712 345 678 / 0722 000 111", true)]
+    [InlineData("0712345678 0722000111", true)]
+    [InlineData("071234567890123", false)]
+    public void TwoNumbersRunTogetherAreToldToUseCommas(string text, bool hinted)
+    {
+        var result = PhoneNumberNormalizer.Parse(text);
+        Assert.False(result.IsValid);
+        Assert.Equal(hinted, result.Error!.Contains("separate them with commas"));
+    }
 }

@@ -188,7 +188,7 @@ public sealed class SendJournalTests : IDisposable
             }
 
             engine.Complete();
-            var deadline = DateTime.UtcNow.AddSeconds(10);
+            var deadline = DateTime.UtcNow.AddSeconds(30);
             engine.DrainUntilFinished(_ => { }, () => { }, () => DateTime.UtcNow >= deadline, TimeSpan.FromMilliseconds(20));
         }
 

@@ -118,9 +118,22 @@ public class SmsSendEngineTests
     [Fact]
     public void NeverMoreRequestsInFlightThanTheThrottleLimit()
     {
-        var transport = new ScriptedTransport(async (_, batch, ct) =>
+        // The first three answers wait until the third request is in, so three are in flight at once
+        // however the thread pool schedules them; a fourth could only start if the limit were broken.
+        var threeIn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var transport = new ScriptedTransport(async (n, batch, ct) =>
         {
-            await Task.Delay(20, ct);
+            if (n == 3)
+            {
+                threeIn.TrySetResult();
+            }
+
+            if (n <= 3)
+            {
+                await threeIn.Task.WaitAsync(ct);
+            }
+
+            await Task.Yield();
             return ScriptedTransport.AcceptAll(batch);
         });
         using var engine = new SmsSendEngine(transport, Fast(batchSize: 1, throttle: 3));

@@ -96,7 +96,7 @@ internal sealed class ListenerSession : IDisposable
         return port;
     }
 
-    public static string Json(string uniqueId, string status = "DeliveredToTerminal") =>
+    public static string ReceiptJson(string uniqueId, string status = "DeliveredToTerminal") =>
         $$"""{"phone":"254712345678","correlator":"c-{{uniqueId}}","uniqueId":"{{uniqueId}}","deliveryStatus":"{{status}}","deliveryTime":"2020-01-01 00:00:00"}""";
 
     /// <summary>

@@ -28,7 +28,7 @@ public class ReceiptListenerThroughputTests(ITestOutputHelper output) : IDisposa
             while ((i = Interlocked.Increment(ref next)) < Total)
             {
                 HttpResponseMessage response;
-                while ((response = await session.PostAsync(Json("p" + i))).StatusCode == HttpStatusCode.ServiceUnavailable)
+                while ((response = await session.PostAsync(ReceiptJson("p" + i))).StatusCode == HttpStatusCode.ServiceUnavailable)
                 {
                 }
 

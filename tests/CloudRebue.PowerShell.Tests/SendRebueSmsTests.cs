@@ -158,8 +158,10 @@ public class SendRebueSmsTests : IDisposable
     {
         var result = Run("Send-RebueSms -Phone 0712345678,0722000000,bad -Message ('x' * 200) -Connection $conn -WhatIf");
         Assert.Equal(0, _api.SendRequests);
-        var results = result.Objects<SendResult>().ToList();
-        Assert.Equal(SendStatus.Invalid, Assert.Single(results).Status);
+        var results = result.Objects<SendResult>().OrderBy(r => r.Row).ToList();
+        Assert.Equal(new[] { SendStatus.WouldSend, SendStatus.WouldSend, SendStatus.Invalid }, results.Select(r => r.Status));
+        Assert.Equal(new int?[] { 2, 2, null }, results.Select(r => r.SmsUnits));
+        Assert.Equal("254722000000", results[1].Phone);
     }
 
     [Fact]

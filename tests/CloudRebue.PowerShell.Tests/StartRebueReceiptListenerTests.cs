@@ -18,8 +18,8 @@ public class StartRebueReceiptListenerTests : IDisposable
     public async Task CountEndsItAfterThatManyReceipts()
     {
         using var session = ListenerSession.Start(_ps.Runspace, "-Count 2");
-        Assert.Equal(HttpStatusCode.OK, (await session.PostAsync(Json("a"))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await session.PostAsync("[" + Json("b", "DeliveryImpossible") + "]")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await session.PostAsync(ReceiptJson("a"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await session.PostAsync("[" + ReceiptJson("b", "DeliveryImpossible") + "]")).StatusCode);
 
         var receipts = session.End();
 
@@ -36,7 +36,7 @@ public class StartRebueReceiptListenerTests : IDisposable
     public async Task TimeoutEndsItAndWritesWhatArrivedBefore()
     {
         using var session = ListenerSession.Start(_ps.Runspace, "-Timeout 1");
-        Assert.Equal(HttpStatusCode.OK, (await session.PostAsync(Json("before"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await session.PostAsync(ReceiptJson("before"))).StatusCode);
 
         var receipts = session.End();
 
@@ -83,12 +83,12 @@ public class StartRebueReceiptListenerTests : IDisposable
         using (var first = ListenerSession.Start(_ps.Runspace, "-Count 1"))
         {
             port = first.Port;
-            await first.PostAsync(Json("first"));
+            await first.PostAsync(ReceiptJson("first"));
             Assert.Equal("first", Assert.Single(first.End()).UniqueId);
         }
 
         using var second = ListenerSession.Start(_ps.Runspace, "-Count 1", port: port);
-        await second.PostAsync(Json("second"));
+        await second.PostAsync(ReceiptJson("second"));
         Assert.Equal("second", Assert.Single(second.End()).UniqueId);
         Assert.Empty(second.PowerShell.Streams.Error);
     }
@@ -100,7 +100,7 @@ public class StartRebueReceiptListenerTests : IDisposable
         using (var first = ListenerSession.Start(_ps.Runspace, pipeline: "| Select-Object -First 1"))
         {
             port = first.Port;
-            await first.PostAsync(Json("only"));
+            await first.PostAsync(ReceiptJson("only"));
             Assert.Single(first.Output);
             first.End();
         }
@@ -114,7 +114,7 @@ public class StartRebueReceiptListenerTests : IDisposable
     public async Task CtrlCStopsItWithinTwoSecondsWithNoErrorAndFreesThePort()
     {
         var session = ListenerSession.Start(_ps.Runspace);
-        await session.PostAsync(Json("before-stop"));
+        await session.PostAsync(ReceiptJson("before-stop"));
 
         var clock = Stopwatch.StartNew();
         session.PowerShell.Stop();
@@ -134,11 +134,11 @@ public class StartRebueReceiptListenerTests : IDisposable
     public async Task TheSecretNeverAppearsInVerboseWarningsOrErrors()
     {
         using var session = ListenerSession.Start(_ps.Runspace, "-Count 1");
-        await session.PostAsync(Json("x"), "/receipts/" + Secret.Substring(0, 31));
+        await session.PostAsync(ReceiptJson("x"), "/receipts/" + Secret.Substring(0, 31));
         await session.PostAsync("{ not json", SecretPath);
         var get = await new HttpClient().GetAsync(session.ReceiptUrl);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
-        await session.PostAsync(Json("ok"));
+        await session.PostAsync(ReceiptJson("ok"));
         session.End();
 
         var text = session.AllText().ToList();

@@ -11,7 +11,7 @@ internal static class Eventually
 {
     public static async Task TrueAsync(Func<Task<bool>> condition, FakeTimeProvider? clock = null, TimeSpan? step = null, string? because = null)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
             if (await condition()) return;
@@ -19,7 +19,7 @@ internal static class Eventually
             await Task.Delay(5);
         }
 
-        Assert.Fail($"Condition not met within 10 s. {because}");
+        Assert.Fail($"Condition not met within 30 s. {because}");
     }
 
     public static Task TrueAsync(Func<bool> condition, FakeTimeProvider? clock = null, TimeSpan? step = null, string? because = null) =>

@@ -111,6 +111,11 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         @(Get-HelpParameterRows $help) | Should -Be @(Get-CmdletParameterRows $command)
     }
 
+    It 'opens its own page with Get-Help -Online (the first related link)' {
+        $first = @($help.relatedLinks.navigationLink | Where-Object { $_.uri })[0]
+        $first.uri | Should -BeLike "https://*/docs/en-US/$Name.md"
+    }
+
     It 'shows one syntax per parameter set, with the set''s own parameters' {
         @(Get-HelpSetSignatures $help | Sort-Object) | Should -Be @(Get-CmdletSetSignatures $command | Sort-Object)
     }

@@ -145,7 +145,11 @@ namespace CloudRebue.Core.Phones
 
             if (digits.Length > 12)
             {
-                return $"'{text}' is too long for a phone number ({digits.Length} digits). {expected}";
+                // "0712 345 678 / 0722 000 111": two numbers with a separator the API does not know.
+                string several = digits.Length >= 18 || text.IndexOf('/') >= 0
+                    ? " If it holds several numbers, separate them with commas or semicolons (0712345678,0722000111)."
+                    : string.Empty;
+                return $"'{text}' is too long for a phone number ({digits.Length} digits).{several} {expected}";
             }
 
             return $"'{text}' is not a number the API accepts. {expected}";

@@ -4,6 +4,7 @@ namespace CloudRebue.Core.Sending
     public static class SendErrorIds
     {
         public const string InvalidPhone = "CloudRebue.InvalidPhone";
+        public const string NoPhoneColumn = "CloudRebue.NoPhoneColumn";
         public const string InvalidMessage = "CloudRebue.InvalidMessage";
         public const string MessageRejected = "CloudRebue.MessageRejected";
         public const string SendFailed = "CloudRebue.SendFailed";

@@ -25,6 +25,7 @@ namespace CloudRebue.Core.Sending
 
         public string? LinkId { get; set; }
 
+        /// <summary>The receipt URL with its secret last segment masked (see <see cref="EndpointMask"/>).</summary>
         public string? Endpoint { get; set; }
 
         /// <summary>Why it was not queued, with what to do; null when queued.</summary>
@@ -56,7 +57,7 @@ namespace CloudRebue.Core.Sending
             Sender = message.Sender,
             Message = message.Message,
             LinkId = message.LinkId,
-            Endpoint = message.Endpoint,
+            Endpoint = EndpointMask.Apply(message.Endpoint),
             Row = message.Row,
             InputObject = message.InputObject,
             CompletedAt = at,

@@ -17,5 +17,8 @@ namespace CloudRebue.Core.Sending
 
         /// <summary>The send journal shows this recipient was already queued in an earlier run.</summary>
         Skipped,
+
+        /// <summary>-WhatIf: this recipient would be sent, with the units shown; nothing was sent.</summary>
+        WouldSend,
     }
 }

@@ -14,9 +14,12 @@ namespace CloudRebue.PowerShell.Cmdlets
         protected override void EndProcessing()
         {
             CloudRebueConnection connection = RequireConnection();
+            WriteVerbose($"Reading the balance from {new System.Uri(connection.BaseUri, "account/balance")}.");
             try
             {
-                WriteObject(connection.Client.GetBalanceAsync(StopToken).GetAwaiter().GetResult());
+                BalanceInfo balance = connection.Client.GetBalanceAsync(StopToken).GetAwaiter().GetResult();
+                WriteVerbose(balance.AccountUnits != null ? $"The account holds {balance.AccountUnits:N0} unit(s)." : $"The account holds KES {balance.BalanceKes:N2}.");
+                WriteObject(balance);
             }
             catch (CloudRebueApiException ex)
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.IO;
 using CloudRebue.Core.Api;
@@ -31,6 +32,11 @@ namespace CloudRebue.PowerShell.Cmdlets
         private bool _confirmed;
         private bool _declined;
         private long _row;
+        private bool _stopOnError;
+        private ErrorRecord? _heldError;
+        private long _queued;
+        private long _skippedByJournal;
+        private bool _noPhoneColumnReported;
 
         /// <summary>Recipients: one number, several in one cell (comma or semicolon), or an array.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -120,6 +126,17 @@ namespace CloudRebue.PowerShell.Cmdlets
             {
                 OpenJournal(GetUnresolvedProviderPathFromPSPath(JournalPath), !whatIf);
             }
+            else if (ResendUnknown)
+            {
+                WriteWarning("-ResendUnknown has no effect without -JournalPath: only a journal knows what an earlier run left Unknown.");
+            }
+
+            if (Message != null) // in BeginProcessing only what the command line gave is bound
+            {
+                WarnAboutPlaceholders(Message);
+            }
+
+            _stopOnError = StopsAtFirstError();
         }
 
         /// <inheritdoc />
@@ -135,56 +152,49 @@ namespace CloudRebue.PowerShell.Cmdlets
                 FinishAndThrowFatal();
             }
 
-            _row++;
-            var row = new SendRow
+            // A row piped in is read by its columns; a -Phone array gives each number its own position.
+            object? source = InputObject?.BaseObject is string || InputObject?.BaseObject is ValueType ? null : InputObject;
+            if (Phone != null && Phone.Length > 1)
             {
-                Phone = PhoneText(),
-                Message = Message,
-                Sender = string.IsNullOrWhiteSpace(Sender) ? _connection!.DefaultSender : Sender,
-                Correlator = Correlator,
-                LinkId = LinkId,
-                Endpoint = Endpoint,
-                InputObject = InputObject?.BaseObject is string || InputObject?.BaseObject is ValueType ? null : InputObject,
-                Row = _row,
-            };
-
-            _messages.Clear();
-            _invalid.Clear();
-            _reader!.Read(row, _messages, _invalid);
-            foreach (SendResult invalid in _invalid)
-            {
-                _plan?.AddInvalid();
-                WriteResult(invalid);
-            }
-
-            foreach (OutgoingMessage message in _messages)
-            {
-                SendResult? instead = _gate?.Check(message, DateTimeOffset.UtcNow);
-                if (instead != null)
+                foreach (string phone in Phone)
                 {
-                    WriteResult(instead);
-                    continue;
+                    ReadRow(phone, source);
                 }
-
-                Enqueue(message);
+            }
+            else
+            {
+                ReadRow(PhoneText(source), source);
             }
 
             DrainResults();
             _progress!.Update(_row, _engine);
+            if (_heldError != null)
+            {
+                StopAfterSendingWhatWasRead();
+            }
         }
 
         /// <inheritdoc />
         protected override void EndProcessing()
         {
+            if (_row == 0)
+            {
+                WriteWarning("Send-RebueSms received no input, so nothing was sent. Check that the file or command feeding it produced rows (for example: (Import-Csv .\\customers.csv).Count).");
+            }
+
             if (_plan != null)
             {
                 ShouldProcess(_plan.ToString(), "Send SMS");
+                WriteHeldError();
                 return;
             }
 
             if (_engine == null)
             {
-                return; // nothing valid came in (or the user declined): every row was already answered
+                // Nothing valid came in (or the user declined): every row was already answered.
+                WarnAboutJournalSkips();
+                WriteHeldError();
+                return;
             }
 
             _engine.Complete();
@@ -196,6 +206,9 @@ namespace CloudRebue.PowerShell.Cmdlets
             {
                 FinishAndThrowFatal();
             }
+
+            WarnAboutJournalSkips();
+            WriteHeldError();
         }
 
         /// <inheritdoc />
@@ -217,11 +230,93 @@ namespace CloudRebue.PowerShell.Cmdlets
             base.Dispose(disposing);
         }
 
+        private void ReadRow(string? phone, object? source)
+        {
+            _row++;
+            var row = new SendRow
+            {
+                Phone = phone,
+                Message = Message ?? InputColumns.Find(source, InputColumns.Message),
+                Sender = FirstNonBlank(Sender, InputColumns.Find(source, InputColumns.Sender), _connection!.DefaultSender),
+                Correlator = Correlator ?? InputColumns.Find(source, InputColumns.Correlator),
+                LinkId = LinkId ?? InputColumns.Find(source, InputColumns.LinkId),
+                Endpoint = Endpoint ?? InputColumns.Find(source, InputColumns.Endpoint),
+                InputObject = source,
+                Row = _row,
+            };
+
+            if (string.IsNullOrWhiteSpace(phone) && source != null && InputColumns.Find(source, InputColumns.Phone) == null)
+            {
+                WriteResult(NoPhoneColumn(row, source));
+                return;
+            }
+
+            _messages.Clear();
+            _invalid.Clear();
+            _reader!.Read(row, _messages, _invalid);
+            foreach (SendResult invalid in _invalid)
+            {
+                _plan?.AddInvalid();
+                WriteResult(invalid);
+            }
+
+            foreach (OutgoingMessage message in _messages)
+            {
+                SendResult? instead = _gate?.Check(message, DateTimeOffset.UtcNow);
+                if (instead != null)
+                {
+                    if (instead.Status == SendStatus.Skipped)
+                    {
+                        _skippedByJournal++;
+                    }
+
+                    WriteResult(instead);
+                    continue;
+                }
+
+                Enqueue(message);
+            }
+        }
+
+        // A row with none of the phone columns: say once per run which columns it has (the usual causes are
+        // a header Send-RebueSms does not know and a file read with the wrong delimiter); every such row is
+        // still reported Invalid with the same id.
+        private SendResult NoPhoneColumn(SendRow row, object source)
+        {
+            IReadOnlyList<string> names = InputColumns.Names(source);
+            string found = names.Count == 0 ? "none" : string.Join(", ", names.Take(20).Select(n => "'" + n + "'"));
+            string hint = names.Count == 1 && names[0].IndexOf(';') >= 0
+                ? " It looks like a semicolon-separated file read as one column: read it with Import-Csv -Delimiter ';'."
+                : $" Rename the column that holds the numbers to one of: {InputColumns.PhoneNamesForPeople}; or pass -Phone.";
+            _plan?.AddInvalid();
+            return new SendResult
+            {
+                Status = SendStatus.Invalid,
+                ErrorId = SendErrorIds.NoPhoneColumn,
+                Error = $"Row {row.Row} has no phone number column (its columns: {found}).{hint}",
+                Message = row.Message,
+                Sender = row.Sender,
+                Correlator = row.Correlator,
+                Row = row.Row,
+                InputObject = source,
+                CompletedAt = DateTimeOffset.UtcNow,
+            };
+        }
+
         private void Enqueue(OutgoingMessage message)
         {
+            if (_declined)
+            {
+                return;
+            }
+
             if (_plan != null)
             {
+                // -WhatIf: one preview per recipient, so the plan can be kept (Export-Csv) and reviewed.
                 _plan.Add(message);
+                SendResult preview = SendResult.For(message, SendStatus.WouldSend, DateTimeOffset.UtcNow);
+                preview.SmsUnits = message.Units;
+                WriteResult(preview);
                 return;
             }
 
@@ -312,11 +407,90 @@ namespace CloudRebue.PowerShell.Cmdlets
         private void WriteResult(SendResult result)
         {
             WriteObject(result);
-            if (result.ErrorId != null)
+            if (result.Status == SendStatus.Queued)
             {
-                WriteError(ErrorRecords.FromResult(result));
+                _queued++;
+            }
+
+            if (result.ErrorId == null || (result.ErrorId == SendErrorIds.NoPhoneColumn && _noPhoneColumnReported))
+            {
+                return;
+            }
+
+            _noPhoneColumnReported |= result.ErrorId == SendErrorIds.NoPhoneColumn;
+            ErrorRecord record = ErrorRecords.FromResult(result);
+            if (_stopOnError)
+            {
+                // Under -ErrorAction Stop the first error would end the command at once, before the valid
+                // recipients already read went out: an alert must still reach every phone it can.
+                _heldError ??= record;
+                return;
+            }
+
+            WriteError(record);
+        }
+
+        // -ErrorAction Stop: send what was read so far, then stop on the first error, saying how many went out.
+        private void StopAfterSendingWhatWasRead()
+        {
+            if (_engine != null)
+            {
+                _engine.Complete();
+                WaitUntilFinished();
+            }
+
+            WriteHeldError();
+        }
+
+        private void WriteHeldError()
+        {
+            if (_heldError == null)
+            {
+                return;
+            }
+
+            ErrorRecord held = _heldError;
+            _heldError = null;
+            if (_stopOnError)
+            {
+                held.ErrorDetails = new ErrorDetails($"{held.Exception.Message} The command stopped here (-ErrorAction Stop) after sending the valid recipients it had read: {_queued:N0} queued.");
+            }
+
+            WriteError(held);
+        }
+
+        private void WarnAboutJournalSkips()
+        {
+            if (_skippedByJournal > 0)
+            {
+                WriteWarning($"{_skippedByJournal:N0} recipient(s) were not sent because the journal '{JournalPath}' shows an earlier run queued them (Status Skipped). A journal belongs to one campaign: to send the same text again, for example a repeated alert, use a new -JournalPath or none.");
             }
         }
+
+        // Portal habit: "Dear {Name}" looks like a mail-merge field, but the text is sent exactly as typed.
+        private void WarnAboutPlaceholders(string text)
+        {
+            System.Text.RegularExpressions.Match field = System.Text.RegularExpressions.Regex.Match(text, @"\{[^{}\r\n]{1,64}\}");
+            if (field.Success)
+            {
+                WriteWarning($"-Message contains {field.Value}, which is sent exactly as typed: Send-RebueSms does not fill placeholders from columns. Build each row's text first (for example with ForEach-Object) and pipe rows with a Message column.");
+            }
+        }
+
+        private bool StopsAtFirstError()
+        {
+            object? value = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out object? bound) ? bound : GetVariableValue("ErrorActionPreference");
+            try
+            {
+                return value != null && (ActionPreference)LanguagePrimitives.ConvertTo(value, typeof(ActionPreference), System.Globalization.CultureInfo.InvariantCulture) == ActionPreference.Stop;
+            }
+            catch (PSInvalidCastException)
+            {
+                return false;
+            }
+        }
+
+        private static string? FirstNonBlank(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
         private void FinishAndThrowFatal()
         {
@@ -326,16 +500,19 @@ namespace CloudRebue.PowerShell.Cmdlets
             ThrowTerminatingError(fatal is CloudRebueApiException api ? ErrorRecords.FromApi(api, _connection!.BaseUri) : ErrorRecords.Create(fatal.Message, ErrorIds.ApiError, ErrorCategory.NotSpecified, null, fatal));
         }
 
-        // -Phone binds from a column or the command line; a bare string or number piped in is the phone itself.
-        private string? PhoneText()
+        // -Phone binds from a column or the command line; a bare string or number piped in is the phone itself;
+        // a row whose phone column PowerShell could not bind ("Mobile No", a hashtable key) is read by name.
+        private string? PhoneText(object? source)
         {
             if (Phone != null && Phone.Length > 0)
             {
-                return Phone.Length == 1 ? Phone[0] : string.Join(",", Phone);
+                return Phone[0];
             }
 
             object? value = InputObject?.BaseObject;
-            return value is string || value is ValueType ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) : null;
+            return value is string || value is ValueType
+                ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)
+                : InputColumns.Find(source, InputColumns.Phone);
         }
 
         private bool IsWhatIf()

@@ -12,8 +12,11 @@ namespace CloudRebue.PowerShell.Errors
         public const string InvalidBaseUri = "CloudRebue.InvalidBaseUri";
         public const string SecretManagementMissing = "CloudRebue.SecretManagementMissing";
         public const string SecretNotFound = "CloudRebue.SecretNotFound";
+        public const string SecretVaultLocked = "CloudRebue.SecretVaultLocked";
+        public const string SecretReadFailed = "CloudRebue.SecretReadFailed";
         public const string SecretUnsupported = "CloudRebue.SecretUnsupported";
         public const string SecretSaveFailed = "CloudRebue.SecretSaveFailed";
+        public const string MessageMissing = "CloudRebue.MessageMissing";
         public const string JournalCorrupt = "CloudRebue.JournalCorrupt";
         public const string JournalUnavailable = "CloudRebue.JournalUnavailable";
     }

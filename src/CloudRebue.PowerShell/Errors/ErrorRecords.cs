@@ -36,6 +36,7 @@ namespace CloudRebue.PowerShell.Errors
             switch (errorId)
             {
                 case SendErrorIds.InvalidPhone:
+                case SendErrorIds.NoPhoneColumn:
                 case SendErrorIds.InvalidMessage:
                 case SendErrorIds.JournalMismatch:
                     return ErrorCategory.InvalidData;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.ObjectModel;
 using System.Linq;
 using System.Management.Automation;
@@ -25,19 +26,22 @@ namespace CloudRebue.PowerShell.Session
         public ApiToken GetToken(string name, string? vault)
         {
             RequireCommand("Get-Secret");
-            Collection<PSObject> output;
+            object? secret;
             try
             {
-                output = Invoke(
-                    "param($Name, $Vault) if ($Vault) { Get-Secret -Name $Name -Vault $Vault -ErrorAction Stop } else { Get-Secret -Name $Name -ErrorAction Stop }",
+                // The secret comes back inside a hashtable: written bare, a byte[] secret would be unrolled
+                // into its bytes on the way out of the script.
+                Collection<PSObject> output = Invoke(
+                    "param($Name, $Vault) $s = if ($Vault) { Get-Secret -Name $Name -Vault $Vault -ErrorAction Stop } else { Get-Secret -Name $Name -ErrorAction Stop }; @{ Secret = $s }",
                     name, vault);
+                secret = (output.FirstOrDefault()?.BaseObject as Hashtable)?["Secret"];
+                secret = secret is PSObject wrapped ? wrapped.BaseObject : secret;
             }
             catch (RuntimeException ex)
             {
-                throw Fail($"Could not read the secret '{name}'{InVault(vault)}: {ex.Message} Check the name with Get-SecretInfo, or store the token with Connect-CloudRebue -Token <SecureString> -SaveSecret -SecretName {name}.", ErrorIds.SecretNotFound, ErrorCategory.ObjectNotFound, name);
+                throw VaultFailure(name, vault, ex, saving: false);
             }
 
-            object? secret = output.FirstOrDefault()?.BaseObject;
             switch (secret)
             {
                 case SecureString secure:
@@ -47,9 +51,9 @@ namespace CloudRebue.PowerShell.Session
                 case string text:
                     return ApiToken.FromPlainText(text);
                 case null:
-                    throw Fail($"The secret '{name}'{InVault(vault)} was not found. Store the token with Connect-CloudRebue -Token <SecureString> -SaveSecret -SecretName {name}.", ErrorIds.SecretNotFound, ErrorCategory.ObjectNotFound, name);
+                    throw Fail($"The secret '{name}' was not found{InVault(vault)}. Check the name with Get-SecretInfo, or store the token with Connect-CloudRebue -Token <SecureString> -SaveSecret -SecretName {name}.", ErrorIds.SecretNotFound, ErrorCategory.ObjectNotFound, name);
                 default:
-                    throw Fail($"The secret '{name}' is a {secret.GetType().Name}; a CloudRebue token must be stored as a SecureString, a string or a PSCredential.", ErrorIds.SecretUnsupported, ErrorCategory.InvalidType, name);
+                    throw Fail($"The secret '{name}'{InVault(vault)} is {Describe(secret)}; a CloudRebue token must be stored as a SecureString, a string or a PSCredential. Store it again with Connect-CloudRebue -Token <SecureString> -SaveSecret -SecretName {name}.", ErrorIds.SecretUnsupported, ErrorCategory.InvalidType, name);
             }
         }
 
@@ -64,7 +68,7 @@ namespace CloudRebue.PowerShell.Session
             }
             catch (RuntimeException ex)
             {
-                throw Fail($"Could not save the token as secret '{name}'{InVault(vault)}: {ex.Message}", ErrorIds.SecretSaveFailed, ErrorCategory.WriteError, name);
+                throw VaultFailure(name, vault, ex, saving: true);
             }
         }
 
@@ -82,10 +86,52 @@ namespace CloudRebue.PowerShell.Session
             }
         }
 
+        // What Get-Secret said, told apart: a locked store needs unlocking, not a new name. The message is the
+        // vault's own, never PowerShell's "The running command stopped because the preference variable..." wrapper.
+        private static TerminatingFailure VaultFailure(string name, string? vault, RuntimeException ex, bool saving)
+        {
+            ErrorRecord? inner = (ex as IContainsErrorRecord)?.ErrorRecord;
+            Exception cause = inner?.Exception ?? ex;
+            string fullId = inner?.FullyQualifiedErrorId ?? string.Empty;
+            string said = cause.Message.Trim();
+            if (cause.GetType().Name == "PasswordRequiredException" || fullId.StartsWith("Microsoft.PowerShell.SecretManagement.PasswordRequiredException", StringComparison.Ordinal))
+            {
+                return Fail($"The vault{VaultName(vault)} holding the secret '{name}' is locked. Unlock it (Unlock-SecretStore, or Unlock-SecretVault -Name <vault>) and connect again; for unattended runs configure the store without a password (Set-SecretStoreConfiguration -Authentication None), or connect with -Credential or the {TokenResolver.EnvironmentVariable} environment variable.", ErrorIds.SecretVaultLocked, ErrorCategory.PermissionDenied, name, cause);
+            }
+
+            if (saving)
+            {
+                return Fail($"Could not save the token as secret '{name}'{InVault(vault)}: {said}", ErrorIds.SecretSaveFailed, ErrorCategory.WriteError, name, cause);
+            }
+
+            if (cause is ItemNotFoundException || fullId.StartsWith("GetSecretNotFound", StringComparison.Ordinal))
+            {
+                return Fail($"The secret '{name}' was not found{InVault(vault)}. Check the name with Get-SecretInfo, or store the token with Connect-CloudRebue -Token <SecureString> -SaveSecret -SecretName {name}.", ErrorIds.SecretNotFound, ErrorCategory.ObjectNotFound, name, cause);
+            }
+
+            return Fail($"Could not read the secret '{name}'{InVault(vault)}: {said} Check the vault with Get-SecretVault and Test-SecretVault.", ErrorIds.SecretReadFailed, ErrorCategory.ReadError, name, cause);
+        }
+
+        private static string Describe(object secret)
+        {
+            switch (secret)
+            {
+                case byte[] _:
+                case object[] items when items.Length > 0 && items.All(i => i is byte):
+                    return "a byte array";
+                case Hashtable _:
+                    return "a hashtable";
+                default:
+                    return "a " + secret.GetType().Name;
+            }
+        }
+
+        private static string VaultName(string? vault) => string.IsNullOrEmpty(vault) ? string.Empty : $" '{vault}'";
+
         private static string InVault(string? vault) => string.IsNullOrEmpty(vault) ? string.Empty : $" in vault '{vault}'";
 
-        private static TerminatingFailure Fail(string message, string id, ErrorCategory category, object target) =>
-            new TerminatingFailure(ErrorRecords.Create(message, id, category, target));
+        private static TerminatingFailure Fail(string message, string id, ErrorCategory category, object target, Exception? cause = null) =>
+            new TerminatingFailure(ErrorRecords.Create(message, id, category, target, cause));
     }
 
     /// <summary>Carries an error record up to the cmdlet, which throws it as terminating.</summary>

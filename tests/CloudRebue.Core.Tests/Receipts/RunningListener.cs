@@ -69,7 +69,7 @@ internal sealed class RunningListener : IDisposable
     /// <summary>Waits (bounded) until the condition holds; false when it never did.</summary>
     public static bool WaitFor(Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)

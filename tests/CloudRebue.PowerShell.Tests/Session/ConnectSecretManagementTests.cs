@@ -69,6 +69,55 @@ public sealed class ConnectSecretManagementTests : IDisposable
     }
 
     [Fact]
+    public void AMissingSecretSaysSoWithoutPowerShellsStopWrapper()
+    {
+        InstallFakeSecretManagement();
+        var (_, error) = _t.Try("Connect-CloudRebue -SecretName Nope -Vault Store -BaseUri $ok");
+        var record = ErrorAssert.Is(error, "CloudRebue.SecretNotFound", ErrorCategory.ObjectNotFound);
+        Assert.Contains("in vault 'Store'", record.Exception.Message);
+        Assert.DoesNotContain("preference variable", record.Exception.Message);
+        Assert.NotNull(record.Exception.InnerException); // the vault's own error is kept
+    }
+
+    [Fact]
+    public void ALockedVaultSaysToUnlockIt()
+    {
+        InstallFakeSecretManagement();
+        _t.Run("""
+            function global:Get-Secret {
+                [CmdletBinding()] param([string] $Name, [string] $Vault)
+                Write-Error -Message 'A valid password is required to access the Microsoft.PowerShell.SecretStore vault.' -ErrorId 'Microsoft.PowerShell.SecretManagement.PasswordRequiredException' -Category NotSpecified
+            }
+            """);
+        var (_, error) = _t.Try("Connect-CloudRebue -SecretName CloudRebue -Vault Store -BaseUri $ok");
+        var record = ErrorAssert.Is(error, "CloudRebue.SecretVaultLocked", ErrorCategory.PermissionDenied);
+        Assert.Contains("Unlock-SecretStore", record.Exception.Message);
+        Assert.Contains("'Store'", record.Exception.Message);
+        Assert.DoesNotContain("check the name", record.Exception.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(_t.Api.Requests);
+    }
+
+    [Fact]
+    public void AnyOtherVaultFailureIsSecretReadFailedWithTheVaultsWords()
+    {
+        InstallFakeSecretManagement();
+        _t.Run("function global:Get-Secret { [CmdletBinding()] param([string] $Name, [string] $Vault) throw 'Unable to find vault Nowhere.' }");
+        var (_, error) = _t.Try("Connect-CloudRebue -SecretName CloudRebue -Vault Nowhere -BaseUri $ok");
+        var record = ErrorAssert.Is(error, "CloudRebue.SecretReadFailed", ErrorCategory.ReadError);
+        Assert.Contains("Unable to find vault Nowhere.", record.Exception.Message);
+    }
+
+    [Fact]
+    public void AByteArraySecretIsNamedAsSuch()
+    {
+        InstallFakeSecretManagement();
+        _t.Run("$FakeVault['CloudRebue'] = [byte[]] (1, 2, 3)");
+        var (_, error) = _t.Try("Connect-CloudRebue -SecretName CloudRebue -BaseUri $ok");
+        var record = ErrorAssert.Is(error, "CloudRebue.SecretUnsupported", ErrorCategory.InvalidType);
+        Assert.Contains("is a byte array", record.Exception.Message);
+    }
+
+    [Fact]
     public void ASecretOfAnotherTypeIsSecretUnsupported()
     {
         InstallFakeSecretManagement();

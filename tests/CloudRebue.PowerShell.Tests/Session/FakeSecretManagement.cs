@@ -21,7 +21,7 @@ internal static class FakeSecretManagement
                 Write-Error -Message "The secret $Name was not found." -ErrorId GetSecretNotFound -Category ObjectNotFound
                 return
             }
-            $global:FakeVault[$Name]
+            $PSCmdlet.WriteObject($global:FakeVault[$Name], $false)   # as the real cmdlet: a byte[] is one object
         }
 
         function global:Set-Secret {

@@ -25,6 +25,17 @@ public sealed class GetRebueBalanceTests : IDisposable
     }
 
     [Fact]
+    public void VerboseSaysWhereItAskedAndWhatItFound()
+    {
+        _t.Run("Connect-CloudRebue -Token $token -BaseUri $ok -SkipValidation");
+        _t.Api.Units = 1234;
+        var verbose = _t.Run("Get-RebueBalance -Verbose").Verbose;
+        Assert.Contains(verbose, v => v.StartsWith("Reading the balance from ", StringComparison.Ordinal) && v.Contains("/account/balance"));
+        Assert.Contains("The account holds 1,234 unit(s).", verbose);
+        Assert.DoesNotContain(verbose, v => v.Contains(_t.Token));
+    }
+
+    [Fact]
     public void ReadsTheSisterBrandsMoneyShape()
     {
         _t.Run("Connect-CloudRebue -Token $token -BaseUri $kes -SkipValidation");
