@@ -216,7 +216,7 @@ public class StartRebueReceiptListenerTests : IDisposable
         var port = int.Parse(System.Text.RegularExpressions.Regex.Match(line!, @"http://127\.0\.0\.1:(\d+)/receipts/\*\*\*").Groups[1].Value);
         Assert.NotEqual(0, port);
         using var client = new HttpClient();
-        var response = await client.PostAsync($"http://127.0.0.1:{port}{SecretPath}", new StringContent(Json("zero")));
+        var response = await client.PostAsync($"http://127.0.0.1:{port}{SecretPath}", new StringContent(ReceiptJson("zero")));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(async.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(30)));
         Assert.Equal("zero", Assert.IsType<DeliveryReceipt>(Assert.Single(ps.EndInvoke(async)).BaseObject).UniqueId);
