@@ -7,6 +7,8 @@
     Copyright            = '(c) 2026 CloudRebue PowerShell contributors. MIT License.'
     Description          = 'Send SMS through the CloudRebue bulk SMS API from PowerShell: paced batches from the pipeline, one result per recipient, delivery receipts as objects.'
     PowerShellVersion    = '5.1'
+    # Windows PowerShell 5.1 needs .NET Framework 4.7.2 or later (netstandard2.0 without missing facades).
+    DotNetFrameworkVersion = '4.7.2'
     CompatiblePSEditions = @('Desktop', 'Core')
     RootModule           = 'CloudRebue.PowerShell.dll'
     FormatsToProcess     = @('CloudRebue.Format.ps1xml')

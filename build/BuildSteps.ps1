@@ -20,6 +20,7 @@ function Invoke-Dotnet {
 
 # The pwsh that runs this script, started as a child: tests and the demo need fresh processes.
 . (Join-Path $PSScriptRoot 'PwshInvocation.ps1')
+. (Join-Path $PSScriptRoot 'Pwsh74Leg.ps1')
 
 function Invoke-Clean($Context) {
     Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $Context.OutDir
@@ -34,6 +35,7 @@ function Invoke-Build($Context) {
         Invoke-Dotnet build CloudRebue.PowerShell.sln -c $Context.Configuration --nologo -v q '-clp:ErrorsOnly'
         if (Test-Path $Context.ModuleDir) { Remove-Item -Recurse -Force $Context.ModuleDir }
         Invoke-Dotnet publish src/CloudRebue.PowerShell/CloudRebue.PowerShell.csproj -c $Context.Configuration --no-build --nologo -v q -o $Context.ModuleDir
+        & (Join-Path $PSScriptRoot 'Set-ModuleLayout.ps1') -ModuleDir $Context.ModuleDir -Configuration $Context.Configuration
         # The host supplies System.Management.Automation; deps.json only confuses Windows PowerShell.
         Get-ChildItem $Context.ModuleDir -Filter '*.deps.json' | Remove-Item
         Copy-Item CloudRebue.psd1, LICENSE -Destination $Context.ModuleDir
@@ -70,6 +72,13 @@ function Invoke-AllTests($Context) {
         $passed += $counts.Passed; $failed += $counts.Failed
     }
     elseif ($broken -notcontains 'Pester') { $broken += 'Pester' }
+
+    # The same suite under PowerShell 7.4 (.NET 8), when ../shared/tools/pwsh74 is there.
+    $leg74 = Invoke-Pwsh74Leg $Context $resultsDir
+    if ($leg74) {
+        $passed += $leg74.Passed; $failed += $leg74.Failed
+        if ($leg74.Broken) { $broken += 'Pester 7.4' }
+    }
 
     # A runner that crashed without counting its failures still counts as one failure.
     if ($broken.Count -gt 0 -and $failed -eq 0) { $failed = $broken.Count }

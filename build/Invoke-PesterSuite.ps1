@@ -4,7 +4,9 @@ param(
     [Parameter(Mandatory)] [string] $ModuleDir,
     [Parameter(Mandatory)] [string] $ResultPath,
     [string] $Configuration = 'Release',
-    [string[]] $Path = @((Join-Path $PSScriptRoot '../tests/Pester'))
+    [string[]] $Path = @((Join-Path $PSScriptRoot '../tests/Pester')),
+    # File names to leave out, comma-separated (one string, so it survives 'pwsh -File').
+    [string] $ExcludeFiles = ''
 )
 $ErrorActionPreference = 'Stop'
 . (Join-Path $PSScriptRoot 'PinnedVersions.ps1')
@@ -19,6 +21,7 @@ $env:CLOUDREBUE_TEST_CONFIGURATION = $Configuration
 
 $config = New-PesterConfiguration
 $config.Run.Path = $Path
+$config.Run.ExcludePath = @($ExcludeFiles -split ',' | Where-Object { $_ } | ForEach-Object { "*$_" })
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Normal'
 $config.TestResult.Enabled = $true

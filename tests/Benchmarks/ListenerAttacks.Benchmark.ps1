@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-    Figure 7: Start-RebueReceiptListener under attack (issue 15). For each attack (idle connections,
+    Figure 8: Start-RebueReceiptListener under attack (issue 15). For each attack (idle connections,
     slow headers, slow bodies, pipelined floods, garbage and undecodable bodies, oversized bodies,
     connections churning over the cap): the listener process alive, its peak memory, and how many
     real receipts (one every 50 ms on a fresh connection) were answered 200 and their p99 latency.
@@ -23,10 +23,10 @@ $rows = @(& (Join-Path $PSScriptRoot 'Workers/Invoke-ListenerAttacks.ps1') -Modu
         -RampSeconds $RampSeconds -Seconds $Seconds -RealIntervalMs 50 -MaxConnections 512)
 foreach ($row in $rows) {
     $met = $row.Alive -and $row.RealSent -gt 0 -and $row.RealAnswered -eq $row.RealSent -and $row.RealP99Ms -lt 1000
-    New-BenchRow -Figure '7' -Measure "Listener under attack: $($row.Attack), $($row.Connections) connections" `
+    New-BenchRow -Figure '8' -Measure "Listener under attack: $($row.Attack), $($row.Connections) connections" `
         -Result "p99 $($row.RealP99Ms) ms, $($row.RealAnswered)/$($row.RealSent) answered" -Target 'alive, all answered, p99 < 1 s' -Met $met `
         -Detail "alive $($row.Alive), peak memory $($row.PeakMemoryMB) MB, p50 $($row.RealP50Ms) ms, max $($row.RealMaxMs) ms, $($row.AttackConnects) attack connections, $($row.AttackBytes) bytes sent"
 }
 if ($rows.Count -lt $attacks.Count) {
-    New-BenchRow -Figure '7' -Measure 'Listener under attack' -Result 'listener died' -Met $false -Detail "only $($rows.Count) of $($attacks.Count) attacks ran"
+    New-BenchRow -Figure '8' -Measure 'Listener under attack' -Result 'listener died' -Met $false -Detail "only $($rows.Count) of $($attacks.Count) attacks ran"
 }

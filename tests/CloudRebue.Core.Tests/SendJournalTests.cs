@@ -19,9 +19,9 @@ public sealed class SendJournalTests : IDisposable
         return r;
     }
 
-    private void Write(Action<SendJournalWriter> act, JournalIndex? existing = null)
+    private void Write(Action<SendJournalWriter> act)
     {
-        using var writer = new SendJournalWriter(_path, existing ?? SendJournalReader.Load(_path), o => o as IReadOnlyDictionary<string, string?>);
+        using var writer = TestMessages.Journal(_path, o => o as IReadOnlyDictionary<string, string?>);
         act(writer);
     }
 
@@ -68,22 +68,28 @@ public sealed class SendJournalTests : IDisposable
     }
 
     [Fact]
-    public void ATornLastLineIsDroppedWithAWarningAndCutBeforeAppending()
+    public void ATornLastLineIsIgnoredWithAWarningAndKeptWhenAppending()
     {
         var batch = TestMessages.Batch(2);
         Write(w => w.RecordPending(batch));
-        File.AppendAllText(_path, "{\"e\":\"final\",\"at\":\"2026-11-24T10:00:00Z\",\"correl");
+        File.AppendAllText(_path, "{\"e\":\"f\",\"c\":\"c1\",\"s\":\"Que");
+        long tornLength = new FileInfo(_path).Length;
 
         var index = SendJournalReader.Load(_path);
-        Assert.Single(index.Warnings, w => w.Contains("incomplete"));
+        Assert.Single(index.Warnings, w => w.Contains("last line") && w.Contains("incomplete"));
         Assert.Equal(2, index.Count);
         Assert.All(index.Entries, e => Assert.Equal(JournalState.Pending, e.State));
 
-        Write(w => w.RecordFinal(new[] { Result(batch[0], SendStatus.Queued, "u1") }), index);
+        // The next writer never cuts the file: it ends the torn line, and its run line says to skip it.
+        Write(w => w.RecordFinal(new[] { Result(batch[0], SendStatus.Queued, "u1") }));
+        Assert.True(new FileInfo(_path).Length > tornLength);
+        Assert.StartsWith(File.ReadAllText(_path).Substring(0, (int)tornLength), File.ReadAllText(_path));
         var after = SendJournalReader.Load(_path);
-        Assert.Empty(after.Warnings);
+        Assert.Single(after.Warnings, w => w.Contains("is incomplete: a run stopped"));
         Assert.True(after.TryGet("c1", out var e1));
         Assert.Equal(JournalState.Queued, e1.State);
+        Assert.True(after.TryGet("c2", out var e2));
+        Assert.Equal(JournalState.Pending, e2.State);
     }
 
     [Fact]
@@ -95,7 +101,7 @@ public sealed class SendJournalTests : IDisposable
         File.WriteAllText(_path, text);
         var index = SendJournalReader.Load(_path);
         Assert.Empty(index.Warnings);
-        Write(w => w.RecordFinal(new[] { Result(batch[0], SendStatus.Queued, "u1") }), index);
+        Write(w => w.RecordFinal(new[] { Result(batch[0], SendStatus.Queued, "u1") }));
         Assert.True(SendJournalReader.Load(_path).TryGet("c1", out var entry));
         Assert.Equal(JournalState.Queued, entry.State);
     }
@@ -179,7 +185,7 @@ public sealed class SendJournalTests : IDisposable
             seenPendingBeforeSend.Add(batch.All(m => index.TryGet(m.Correlator, out var e) && e.State == JournalState.Pending));
             return ScriptedTransport.AcceptAll(batch);
         });
-        using (var writer = new SendJournalWriter(_path, null))
+        using (var writer = TestMessages.Journal(_path))
         using (var engine = new SmsSendEngine(transport, new SendEngineOptions { BatchSize = 10, ThrottleLimit = 1 }, writer))
         {
             foreach (var m in TestMessages.Batch(25))

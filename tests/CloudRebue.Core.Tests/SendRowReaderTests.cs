@@ -24,6 +24,26 @@ public class SendRowReaderTests
     }
 
     [Fact]
+    public void ACorrelatorUsedTwiceInARunIsRefusedBeforeItIsSent()
+    {
+        var reader = new SendRowReader();
+        var (alice, _) = Read(new SendRow { Phone = "0710000001", Message = "for Alice", Sender = "ACME", Correlator = "7", Row = 1 }, reader);
+        var (bob, refused) = Read(new SendRow { Phone = "0710000002", Message = "for Bob", Sender = "ACME", Correlator = "7", Row = 2 }, reader);
+        Assert.Equal("7", Assert.Single(alice).Correlator);
+        Assert.Empty(bob);
+        var error = Assert.Single(refused);
+        Assert.Equal(SendStatus.Invalid, error.Status);
+        Assert.Equal(SendErrorIds.DuplicateCorrelator, error.ErrorId);
+        Assert.StartsWith("Row 2: the correlator '7' was already used", error.Error);
+
+        // A suffixed correlator of a list cell collides with a row's own one just the same.
+        var (_, suffixClash) = Read(new SendRow { Phone = "0710000003,0710000004", Message = "x", Sender = "ACME", Correlator = "7", Row = 3 }, reader);
+        Assert.Empty(suffixClash);
+        var (_, rowClash) = Read(new SendRow { Phone = "0710000005", Message = "y", Sender = "ACME", Correlator = "7-2", Row = 4 }, reader);
+        Assert.Equal(SendErrorIds.DuplicateCorrelator, Assert.Single(rowClash).ErrorId);
+    }
+
+    [Fact]
     public void ASingleRecipientKeepsTheRowsCorrelator()
     {
         var (messages, _) = Read(new SendRow { Phone = "0712345678", Message = "hi", Sender = "ACME", Correlator = " 42 " });

@@ -108,7 +108,7 @@ public sealed class SendJournalCmdletTests : IDisposable
     [Fact]
     public void ACorruptJournalStopsTheSendBeforeAnythingGoesOut()
     {
-        File.WriteAllText(_journal, "{\"journal\":\"CloudRebue.SendJournal\",\"version\":1}\nnot json\n{}\n");
+        File.WriteAllText(_journal, "{\"journal\":\"CloudRebue.SendJournal\",\"version\":2,\"baseUri\":\"http://x.test/\",\"account\":\"token:1\"}\nnot json\n{}\n");
         var result = Send();
         Assert.Contains("line 2", result.Error("CloudRebue.JournalCorrupt").Exception.Message);
         Assert.Equal(0, _api.SendRequests);

@@ -51,12 +51,13 @@ Describe 'Converting well-formed docs' {
 
     It 'writes each parameter with its aliases, position and pipeline input' {
         [xml] $xml = Get-Content -Raw $mamlPath
-        $parameter = Select-Xml -Xml $xml -XPath '//command:parameters/command:parameter' -Namespace $ns | ForEach-Object Node
-        $parameter.name | Should -Be 'Message'
+        $parameters = Select-Xml -Xml $xml -XPath '//command:parameters/command:parameter' -Namespace $ns | ForEach-Object Node
+        $parameters.name | Should -Be 'Message', 'InputObject'
+        $parameter = $parameters[0]
         $parameter.aliases | Should -Be 'Text, Body'
-        $parameter.required | Should -Be 'true'
+        $parameter.required | Should -Be 'false'
         $parameter.position | Should -Be '0'
-        $parameter.pipelineInput | Should -Be 'True (ByPropertyName, ByValue)'
+        $parameter.pipelineInput | Should -Be 'True (ByPropertyName)'
     }
 
     It 'puts the short description on the fifth line of the about topic, where Get-Help reads the synopsis' {
@@ -88,8 +89,8 @@ Describe 'A malformed cmdlet doc fails the build' {
     It '<Case>' -ForEach @(
         @{ Case = 'a missing SYNOPSIS section'; Pattern = '(?s)## SYNOPSIS.*?(?=## SYNTAX)'; Replacement = ''; Message = "*missing section '## SYNOPSIS'*" }
         @{ Case = 'an unfilled platyPS placeholder'; Pattern = 'The text to measure\. An empty text is 0 units\.'; Replacement = '{{ Fill Message Description }}'; Message = '*Measure-RebueSms.md:*unfilled platyPS placeholder*' }
-        @{ Case = 'a parameter without Required'; Pattern = '(?m)^Required: True\r?\n'; Replacement = ''; Message = "*yaml block has no 'Required:'*" }
-        @{ Case = 'a nonsense pipeline input value'; Pattern = 'Accept pipeline input: True \(ByPropertyName, ByValue\)'; Replacement = 'Accept pipeline input: Sometimes'; Message = '*Accept pipeline input*' }
+        @{ Case = 'a parameter without Required'; Pattern = '(?m)^Required: False\r?\n'; Replacement = ''; Message = "*yaml block has no 'Required:'*" }
+        @{ Case = 'a nonsense pipeline input value'; Pattern = 'Accept pipeline input: True \(ByPropertyName\)'; Replacement = 'Accept pipeline input: Sometimes'; Message = '*Accept pipeline input*' }
         @{ Case = 'an example with no code'; Pattern = '(?s)(### Example 4: Check a template from the pipeline\r?\n).*?(?=A string piped)'; Replacement = '$1'; Message = '*Example 4*has no code block*' }
         @{ Case = 'a misspelt section'; Pattern = '## RELATED LINKS'; Replacement = '## SEE ALSO'; Message = "*unknown section '## SEE ALSO'*" }
         @{ Case = 'sections out of order'; Pattern = '(?s)(## INPUTS.*?)(## OUTPUTS.*?)(?=## NOTES)'; Replacement = '$2$1'; Message = '*out of order*' }

@@ -47,13 +47,13 @@ $report = [ordered]@{
 }
 
 Describe 'Publishing and installing the module' -Skip:$skip {
-    It 'publishes one .nupkg that carries the module and its en-US help' {
+    It 'publishes one .nupkg that carries the module, its dependencies folder and its en-US help' {
         $packages = @(Get-ChildItem $repositoryDir -Filter '*.nupkg')
         $packages.Name | Should -Be "CloudRebue.$($manifest.ModuleVersion).nupkg"
         Add-Type -AssemblyName System.IO.Compression.FileSystem
         $zip = [IO.Compression.ZipFile]::OpenRead($packages[0].FullName)
         try { $entries = @($zip.Entries.FullName) } finally { $zip.Dispose() }
-        foreach ($file in 'CloudRebue.psd1', 'CloudRebue.PowerShell.dll', 'en-US/CloudRebue.PowerShell.dll-Help.xml', 'en-US/about_CloudRebue.help.txt') {
+        foreach ($file in 'CloudRebue.psd1', 'CloudRebue.PowerShell.dll', 'CloudRebue.Isolation.dll', 'dependencies/CloudRebue.Core.dll', 'dependencies/Polly.Core.dll', 'en-US/CloudRebue.PowerShell.dll-Help.xml', 'en-US/about_CloudRebue.help.txt') {
             $entries | Should -Contain $file
         }
     }

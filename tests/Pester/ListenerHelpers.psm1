@@ -42,7 +42,7 @@ function Start-ReceiptListenerJob {
         $job | Stop-Job
         $null = $job | Receive-Job -Wait -AutoRemoveJob -ErrorAction SilentlyContinue -ErrorVariable errors
         if (-not ($errors | Where-Object { $_.FullyQualifiedErrorId -like 'CloudRebue.ListenerBindFailed,*' })) {
-            throw "The listener job did not start: $($errors | Out-String)"
+            throw "The listener job did not start: $($errors | Out-String)$($errors | ForEach-Object { $_.Exception.ToString() } | Out-String)"
         }
     }
     throw 'No free port after 5 attempts.'

@@ -15,7 +15,7 @@ BeforeAll {
 }
 
 Describe 'The receipt listener under attack' {
-    # The full run (figure 7) holds every attack to its target: all answered, p99 under 1 s. Here,
+    # The full run (figure 8) holds every attack to its target: all answered, p99 under 1 s. Here,
     # on shared CI runners with few samples per attack, one scheduling hiccup would be the p99: the
     # bounds are looser, so the test fails for a listener that stalls or drops real clients, not for
     # a busy runner.

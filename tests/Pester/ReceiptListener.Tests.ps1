@@ -42,7 +42,8 @@ Describe 'Start-RebueReceiptListener from the built module' {
         $receipts = @(Receive-Receipts $listener)
 
         $receipts.Count | Should -Be 3
-        $receipts[0] | Should -BeOfType ([CloudRebue.Core.Receipts.DeliveryReceipt])
+        # By name: on PowerShell 7 the engine's types live in a private load context, out of type literals' reach.
+        $receipts[0].GetType().FullName | Should -Be 'CloudRebue.Core.Receipts.DeliveryReceipt'
         $receipts.UniqueId | Should -Be @('u-1', 'u-2', 'u-3')
         $receipts.Correlator | Should -Be @('2', 'inv-7', '3')
         $receipts[0].Correlator | Should -BeOfType ([string])

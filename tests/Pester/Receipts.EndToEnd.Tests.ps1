@@ -53,7 +53,14 @@ Describe 'Delivery receipts end to end' {
         $first.InputObject.Name | Should -Be 'Customer 1'
         $first.DeliveryTime.Offset | Should -Be ([TimeSpan]::FromHours(3))
 
+        # The simulator counts a receipt once it reads the listener's answer, which can come after the
+        # listener has emitted it: wait for the count this assertion needs, bounded.
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
         $stats = Get-RebueSimulatorStats $sim
+        while ($stats.receiptsSent + $stats.receiptsFailed -lt 300 -and [DateTime]::UtcNow -lt $deadline) {
+            Start-Sleep -Milliseconds 50
+            $stats = Get-RebueSimulatorStats $sim
+        }
         $stats.receiptsSent | Should -Be 300
         $stats.receiptsFailed | Should -Be 0
     }

@@ -315,7 +315,7 @@ Describe 'Secret hygiene with a canary token' {
     }
 
     It 'ran the success and every failure case' {
-        @($seen | Where-Object { $_ -is [CloudRebue.Core.Api.CloudRebueConnection] }).Count | Should -BeGreaterOrEqual 2
+        @($seen | Where-Object { $_.GetType().FullName -eq 'CloudRebue.Core.Api.CloudRebueConnection' }).Count | Should -BeGreaterOrEqual 2
         @($seen | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -BeGreaterThan 0
         $ids = $caught | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] } | Sort-Object -Unique
         $ids | Should -Be @('CloudRebue.ApiError', 'CloudRebue.Timeout', 'CloudRebue.TokenRejected', 'CloudRebue.Unreachable')

@@ -69,8 +69,5 @@ namespace CloudRebue.Core.Api
         public override string ToString() => Hint;
 
         internal string Reveal() => _value;
-
-        /// <summary>True when <paramref name="text"/> contains the token: used to scrub text that came from outside.</summary>
-        internal bool AppearsIn(string? text) => text != null && text.IndexOf(_value, StringComparison.Ordinal) >= 0;
     }
 }

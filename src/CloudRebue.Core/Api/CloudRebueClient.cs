@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Reflection;
@@ -18,8 +19,17 @@ namespace CloudRebue.Core.Api
         private readonly HttpClient _http;
         private readonly TimeProvider _time;
         private readonly ApiToken _token;
+        private readonly ServerTextScrubber _scrubber;
+        private string? _account;
 
-        public CloudRebueClient(CloudRebueClientOptions options, HttpMessageHandler? handler = null, TimeProvider? timeProvider = null)
+        // The cmdlets call this overload: its signature names no TimeProvider, a dependency type on netstandard
+        // (Microsoft.Bcl.TimeProvider) that must not cross into the cmdlet assembly (DESIGN.md, loading beside other modules).
+        public CloudRebueClient(CloudRebueClientOptions options)
+            : this(options, null, null)
+        {
+        }
+
+        public CloudRebueClient(CloudRebueClientOptions options, HttpMessageHandler? handler, TimeProvider? timeProvider = null)
         {
             if (options is null)
             {
@@ -29,6 +39,7 @@ namespace CloudRebue.Core.Api
             BaseUri = CloudRebueClientOptions.NormalizeBaseUri(options.BaseUri);
             Timeout = options.Timeout;
             _token = options.Token;
+            _scrubber = new ServerTextScrubber(_token.Reveal());
             _time = timeProvider ?? TimeProvider.System;
             _http = new HttpClient(handler ?? HttpHandlerFactory.Create(options), disposeHandler: true)
             {
@@ -46,6 +57,9 @@ namespace CloudRebue.Core.Api
         public TimeSpan Timeout { get; }
 
         public string TokenHint => _token.Hint;
+
+        /// <summary>The account's identity for send journals (<see cref="AccountIdentity"/>): not secret.</summary>
+        public string Account => _account ??= AccountIdentity.Of(_token);
 
         /// <summary><c>GET account/balance</c>. Throws <see cref="CloudRebueApiException"/> on any failure.</summary>
         public async Task<BalanceInfo> GetBalanceAsync(CancellationToken cancellationToken)
@@ -104,7 +118,7 @@ namespace CloudRebue.Core.Api
                     return SendAttempt.Failed(failure.Value, DescribeStatusFailure(failure.Value, uri, status, body), status, FailureClassifier.RetryAfter(response, _time.GetUtcNow()));
                 }
 
-                IReadOnlyList<SendItemResult>? items = SendResponseParser.TryParse(body, messages.Count);
+                IReadOnlyList<SendItemResult>? items = ScrubItems(SendResponseParser.TryParse(body, messages.Count));
                 return items != null
                     ? SendAttempt.Answered(items, status)
                     : SendAttempt.Failed(ApiFailureKind.UnreadableResponse, $"{uri} answered {status} with a body that is not one result per message; the messages may or may not have been queued.", status);
@@ -145,7 +159,7 @@ namespace CloudRebue.Core.Api
 
         private string DescribeStatusFailure(ApiFailureKind kind, Uri uri, int status, byte[] body)
         {
-            string api = ScrubText(FailureClassifier.ApiMessage(body));
+            string api = FailureClassifier.ApiMessage(body, ScrubText);
             string said = api.Length > 0 ? $" The API said: {api}" : string.Empty;
             switch (kind)
             {
@@ -163,10 +177,36 @@ namespace CloudRebue.Core.Api
             }
         }
 
-        // Exceptions from the network carry text from outside; make sure none of it echoes the token.
-        private Exception Scrub(Exception error) =>
-            _token.AppearsIn(error.ToString()) ? new HttpRequestException(ScrubText(error.Message)) : error;
+        // Exceptions from the network carry text from outside; none of it may echo the token, even in part.
+        private Exception Scrub(Exception error)
+        {
+            string text = error.ToString();
+            return ReferenceEquals(_scrubber.Clean(text), text) ? error : new HttpRequestException(ScrubText(error.Message));
+        }
 
-        private string ScrubText(string text) => _token.AppearsIn(text) ? text.Replace(_token.Reveal(), _token.Hint) : text;
+        private string ScrubText(string text) => _scrubber.Clean(text)!;
+
+        // Every field of every entry came from the server: the same scrubber before any of it is kept.
+        private IReadOnlyList<SendItemResult>? ScrubItems(IReadOnlyList<SendItemResult>? items)
+        {
+            if (items == null)
+            {
+                return null;
+            }
+
+            SendItemResult[]? copy = null;
+            for (int i = 0; i < items.Count; i++)
+            {
+                SendItemResult item = items[i];
+                SendItemResult clean = new SendItemResult(item.Accepted, _scrubber.Clean(item.Message), _scrubber.Clean(item.Correlator), _scrubber.Clean(item.UniqueId), _scrubber.Clean(item.Phone), _scrubber.Clean(item.Operator), item.SmsUnits, _scrubber.Clean(item.BatchId));
+                if (!clean.SameTextAs(item))
+                {
+                    copy ??= items.ToArray();
+                    copy[i] = clean;
+                }
+            }
+
+            return copy ?? items;
+        }
     }
 }

@@ -23,6 +23,9 @@ namespace CloudRebue.Core.Api
         /// <summary>The last four characters of the token, such as <c>****6789</c>.</summary>
         public string TokenHint => Client.TokenHint;
 
+        /// <summary>The account's identity as send journals record it: derived from the token, not secret.</summary>
+        public string Account => Client.Account;
+
         /// <summary>Units at connect time; null when validation was skipped.</summary>
         public decimal? AccountUnits { get; }
 

@@ -90,9 +90,10 @@ namespace CloudRebue.Core.Api
 
         /// <summary>
         /// The API's own words from an error body: Laravel's <c>message</c> (a string, or an object of field
-        /// to messages) and <c>errors</c>. Truncated so a huge body cannot flood an error record.
+        /// to messages) and <c>errors</c>. Truncated so a huge body cannot flood an error record, and
+        /// <paramref name="clean"/> (the token scrubber) runs before the cut, on the whole text.
         /// </summary>
-        public static string ApiMessage(byte[] body)
+        public static string ApiMessage(byte[] body, Func<string, string> clean)
         {
             string text = string.Empty;
             try
@@ -113,7 +114,7 @@ namespace CloudRebue.Core.Api
                 text = Encoding.UTF8.GetString(body);
             }
 
-            text = text.Replace("\r", " ").Replace("\n", " ").Trim();
+            text = clean(text).Replace("\r", " ").Replace("\n", " ").Trim();
             return text.Length > 300 ? text.Substring(0, 300) + "..." : text;
         }
 

@@ -32,8 +32,11 @@ namespace CloudRebue.Core.Api
         {
             if (System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
             {
-                ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
+                ServicePointManager.SecurityProtocol = WithTls12(ServicePointManager.SecurityProtocol);
             }
         }
+
+        /// <summary>The protocols given plus TLS 1.2: nothing enabled is ever taken away.</summary>
+        internal static SecurityProtocolType WithTls12(SecurityProtocolType current) => current | SecurityProtocolType.Tls12;
     }
 }

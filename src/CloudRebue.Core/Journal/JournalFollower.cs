@@ -16,6 +16,7 @@ namespace CloudRebue.Core.Journal
         private readonly string _path;
         private readonly object _gate = new object();
         private readonly JournalIndex _index = new JournalIndex();
+        private readonly JournalDecoder _decoder;
         private long _offset;
         private long _nextLine = 1;
         private bool _broken;
@@ -23,6 +24,7 @@ namespace CloudRebue.Core.Journal
         public JournalFollower(string path)
         {
             _path = path ?? throw new ArgumentNullException(nameof(path));
+            _decoder = new JournalDecoder(_index, path);
             lock (_gate)
             {
                 ReadNewLines();
@@ -97,30 +99,11 @@ namespace CloudRebue.Core.Journal
                     return;
                 }
 
-                stream.Seek(_offset, SeekOrigin.Begin);
-                byte[] fresh = new byte[stream.Length - _offset];
-                int read = 0;
-                while (read < fresh.Length)
-                {
-                    int n = stream.Read(fresh, read, fresh.Length - read);
-                    if (n == 0)
-                    {
-                        break;
-                    }
-
-                    read += n;
-                }
-
-                int used = SendJournalReader.ApplyWholeLines(_index, _path, fresh, read, _nextLine);
-                for (int i = 0; i < used; i++)
-                {
-                    if (fresh[i] == (byte)'\n')
-                    {
-                        _nextLine++;
-                    }
-                }
-
-                _offset += used;
+                // Only whole lines: an unfinished one is read again, whole, next time. The decoder keeps
+                // what earlier lines defined (texts, rows), so it reads on where it stopped.
+                JournalLineReader.Outcome read = JournalLineReader.Read(stream, _path, _offset, _nextLine, _decoder.Line);
+                _offset = read.Offset;
+                _nextLine = read.NextLine;
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is JournalCorruptException)
             {

@@ -15,8 +15,8 @@ namespace CloudRebue.Core.Journal
 
         public IEnumerable<JournalEntry> Entries => _byCorrelator.Values;
 
-        /// <summary>Whole lines read; the length in bytes up to the end of the last whole line.</summary>
-        public long ValidLength { get; internal set; }
+        /// <summary>Whom the journal was written for, from its header; null for a journal that does not exist yet.</summary>
+        public JournalOwner? Owner { get; internal set; }
 
         /// <summary>Warnings met while reading (a torn last line).</summary>
         public List<string> Warnings { get; } = new List<string>();

@@ -7,78 +7,121 @@ using CloudRebue.Core.Sending;
 namespace CloudRebue.Core.Journal
 {
     /// <summary>
-    /// Appends the journal: a <c>pending</c> line per recipient before its request goes out and a
-    /// <c>final</c> line when its outcome is known, flushed to the operating system after each batch so a
-    /// killed process loses nothing it had recorded. A torn tail from an earlier crash is cut off first.
+    /// Appends the journal (<see cref="JournalFormat"/>): a pending line per batch before its request goes
+    /// out and a final line per batch (and state) when the outcome is known. Each batch is built in memory and written
+    /// with one write, so the operating system has it even if the process is killed next. The file is
+    /// opened for appending only: nothing is ever truncated or overwritten. A tail torn by an earlier crash
+    /// gets its newline, and the run line that follows tells readers to skip it. After a write fails the
+    /// writer writes nothing more and every call throws <see cref="JournalWriteException"/>: a half-written
+    /// batch must not be followed by lines that pretend it is whole. Callers hold a <see cref="JournalLock"/>.
     /// </summary>
     public sealed class SendJournalWriter : ISendJournal, IDisposable
     {
-        private static readonly JsonWriterOptions Options = new JsonWriterOptions { Indented = false };
-        private readonly FileStream _file;
+        private const int RecentCapacity = 1024;
+        // The journal is a file, never HTML: text outside ASCII stays readable (and short) instead of \uXXXX.
+        private static readonly JsonWriterOptions Options = new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        private readonly string _path;
+        private readonly Stream _file;
+        private readonly MemoryStream _buffer = new MemoryStream();
         private readonly Utf8JsonWriter _json;
         private readonly Func<object?, IReadOnlyDictionary<string, string?>?> _describeInput;
         private readonly TimeProvider _time;
         private readonly object _gate = new object();
+        private readonly RecentIds<string> _texts = new RecentIds<string>(RecentCapacity, StringComparer.Ordinal);
+        private readonly RecentIds<long> _rows = new RecentIds<long>(RecentCapacity, EqualityComparer<long>.Default);
+        private JournalWriteException? _failed;
+        private int _nextText = 1;
         private bool _disposed;
 
-        /// <param name="path">The journal file; created when missing.</param>
-        /// <param name="existing">What was read from it, so a torn tail can be cut; null for a new file.</param>
-        /// <param name="describeInput">Turns an input row into text properties to keep with the recipient.</param>
-        public SendJournalWriter(string path, JournalIndex? existing, Func<object?, IReadOnlyDictionary<string, string?>?>? describeInput = null, TimeProvider? timeProvider = null)
+        /// <summary>Writes to <paramref name="appendStream"/>, positioned at the end of the journal.</summary>
+        /// <param name="path">The journal's path, to name it in errors.</param>
+        /// <param name="appendStream">Where lines go; owned (disposed) by the writer.</param>
+        /// <param name="owner">Written into the header when the journal is new.</param>
+        /// <param name="isNew">True when the journal is empty: a header goes first.</param>
+        /// <param name="endsWithoutNewline">True when an earlier crash left a torn last line.</param>
+        /// <param name="describeInput">Turns an input row into text properties to keep with its recipients.</param>
+        internal SendJournalWriter(string path, Stream appendStream, JournalOwner owner, bool isNew, bool endsWithoutNewline, Func<object?, IReadOnlyDictionary<string, string?>?>? describeInput, TimeProvider? timeProvider)
         {
+            _path = path;
+            _file = appendStream ?? throw new ArgumentNullException(nameof(appendStream));
             _describeInput = describeInput ?? (_ => null);
             _time = timeProvider ?? TimeProvider.System;
-            _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
-            _json = new Utf8JsonWriter(_file, Options);
-            long keep = existing?.ValidLength ?? 0;
-            if (_file.Length > keep)
+            _json = new Utf8JsonWriter(_buffer, Options);
+            if (endsWithoutNewline)
             {
-                _file.SetLength(keep);
+                _buffer.WriteByte((byte)'\n');
             }
 
-            _file.Seek(0, SeekOrigin.End);
-            if (_file.Length == 0)
+            if (isNew)
             {
-                WriteHeader();
-            }
-            else if (EndsWithoutNewline())
-            {
-                _file.WriteByte((byte)'\n');
+                WriteHeader(owner);
             }
 
-            _file.Flush();
+            BeginLine();
+            _json.WriteString(JournalFormat.Kind, JournalFormat.Run);
+            _json.WriteString(JournalFormat.At, Now());
+            EndLine();
+            Commit();
+        }
+
+        /// <summary>Opens (or creates) the journal at <paramref name="path"/> for appending.</summary>
+        public static SendJournalWriter Open(string path, JournalOwner owner, Func<object?, IReadOnlyDictionary<string, string?>?>? describeInput = null, TimeProvider? timeProvider = null)
+        {
+            // Empty, or only the byte order mark an editor adds to a new file: the header goes first.
+            bool isNew = !File.Exists(path) || new FileInfo(path).Length == 0 || IsOnlyByteOrderMark(path);
+            bool torn = !isNew && EndsWithoutNewline(path);
+
+            // FileMode.Append: every write lands at the end, and opening never truncates. Readers may share it.
+            var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+            try
+            {
+                return new SendJournalWriter(path, file, owner, isNew, torn, describeInput, timeProvider);
+            }
+            catch
+            {
+                file.Dispose();
+                throw;
+            }
         }
 
         public void RecordPending(IReadOnlyList<OutgoingMessage> batch)
         {
             lock (_gate)
             {
-                if (_disposed)
+                if (!CanWrite())
                 {
                     return;
                 }
 
-                string at = Now();
-                foreach (OutgoingMessage m in batch)
+                // What the batch refers to comes first, then one line for the whole batch, column by column.
+                var texts = new int[batch.Count];
+                for (int i = 0; i < batch.Count; i++)
                 {
-                    _json.Reset();
-                    _json.WriteStartObject();
-                    _json.WriteString(JournalFormat.Kind, JournalFormat.Pending);
-                    _json.WriteString(JournalFormat.At, at);
-                    _json.WriteString(JournalFormat.Correlator, m.Correlator);
-                    _json.WriteString(JournalFormat.Phone, m.Phone);
-                    _json.WriteString(JournalFormat.Hash, MessageHash.Of(m));
-                    _json.WriteString(JournalFormat.Sender, m.Sender);
-                    _json.WriteString(JournalFormat.Message, m.Message);
-                    WriteOptional(JournalFormat.LinkId, m.LinkId);
-                    WriteOptional(JournalFormat.Endpoint, m.Endpoint);
-                    _json.WriteNumber(JournalFormat.Row, m.Row);
-                    WriteInput(m.InputObject);
-                    _json.WriteEndObject();
-                    EndLine();
+                    texts[i] = TextId(batch[i]);
+                    WriteRowOnce(batch[i]);
                 }
 
-                _file.Flush();
+                BeginLine();
+                _json.WriteString(JournalFormat.Kind, JournalFormat.Pending);
+                _json.WriteString(JournalFormat.At, Now());
+                WriteColumn(JournalFormat.Correlator, batch, m => m.Correlator);
+                WriteColumn(JournalFormat.Phone, batch, m => m.Phone);
+                _json.WriteStartArray(JournalFormat.Text);
+                foreach (int text in texts)
+                {
+                    _json.WriteNumberValue(text);
+                }
+
+                _json.WriteEndArray();
+                _json.WriteStartArray(JournalFormat.Row);
+                foreach (OutgoingMessage m in batch)
+                {
+                    _json.WriteNumberValue(m.Row);
+                }
+
+                _json.WriteEndArray();
+                EndLine();
+                Commit();
             }
         }
 
@@ -86,30 +129,40 @@ namespace CloudRebue.Core.Journal
         {
             lock (_gate)
             {
-                if (_disposed)
+                if (!CanWrite())
                 {
                     return;
                 }
 
+                // One line per state in the batch (usually one: all Queued).
                 string at = Now();
-                foreach (SendResult r in results)
+                foreach (JournalState state in new[] { JournalState.Queued, JournalState.Failed, JournalState.Unknown })
                 {
-                    JournalState state = r.Status == SendStatus.Queued ? JournalState.Queued : r.Status == SendStatus.Unknown ? JournalState.Unknown : JournalState.Failed;
-                    _json.Reset();
-                    _json.WriteStartObject();
+                    var group = new List<SendResult>(results.Count);
+                    foreach (SendResult r in results)
+                    {
+                        if (StateOf(r) == state)
+                        {
+                            group.Add(r);
+                        }
+                    }
+
+                    if (group.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    BeginLine();
                     _json.WriteString(JournalFormat.Kind, JournalFormat.Final);
                     _json.WriteString(JournalFormat.At, at);
-                    _json.WriteString(JournalFormat.Correlator, r.Correlator);
-                    _json.WriteString(JournalFormat.Phone, r.Phone);
-                    _json.WriteString(JournalFormat.Hash, MessageHash.Of(r.Sender ?? string.Empty, r.Message ?? string.Empty, r.LinkId));
                     _json.WriteString(JournalFormat.State, state.ToString());
-                    WriteOptional(JournalFormat.UniqueId, r.UniqueId);
-                    WriteOptional(JournalFormat.Error, r.Error);
-                    _json.WriteEndObject();
+                    WriteColumn(JournalFormat.Correlator, group, r => r.Correlator);
+                    WriteColumnIfAny(JournalFormat.UniqueId, group, r => r.UniqueId);
+                    WriteColumnIfAny(JournalFormat.Error, group, r => r.Error);
                     EndLine();
                 }
 
-                _file.Flush();
+                Commit();
             }
         }
 
@@ -124,19 +177,127 @@ namespace CloudRebue.Core.Journal
 
                 _disposed = true;
                 _json.Dispose();
-                _file.Flush(true);
-                _file.Dispose();
+                try
+                {
+                    if (_failed == null && _file is FileStream file)
+                    {
+                        file.Flush(true);
+                    }
+                }
+                catch (IOException)
+                {
+                    // Every line was already handed to the operating system; only the sync to disk failed.
+                }
+                finally
+                {
+                    _file.Dispose();
+                }
             }
         }
 
-        private void WriteHeader()
+        private bool CanWrite()
         {
-            _json.WriteStartObject();
+            if (_failed != null)
+            {
+                throw _failed;
+            }
+
+            return !_disposed;
+        }
+
+        private void WriteHeader(JournalOwner owner)
+        {
+            BeginLine();
             _json.WriteString(JournalFormat.Header, JournalFormat.Name);
-            _json.WriteNumber("version", JournalFormat.Version);
-            _json.WriteString("created", Now());
+            _json.WriteNumber(JournalFormat.HeaderVersion, JournalFormat.Version);
+            _json.WriteString(JournalFormat.Created, Now());
+            _json.WriteString(JournalFormat.BaseUri, owner.BaseUri);
+            _json.WriteString(JournalFormat.Account, owner.Account);
+            EndLine();
+        }
+
+        // The text line is written the first time a text is met (again after 1,024 other texts: harmless).
+        private int TextId(OutgoingMessage m)
+        {
+            string key = m.Sender + "\u001f" + m.Message + "\u001f" + m.LinkId + "\u001f" + m.Endpoint;
+            if (_texts.TryGet(key, out int id))
+            {
+                return id;
+            }
+
+            id = _nextText++;
+            _texts.Add(key, id);
+            BeginLine();
+            _json.WriteString(JournalFormat.Kind, JournalFormat.TextKind);
+            _json.WriteNumber(JournalFormat.Text, id);
+            _json.WriteString(JournalFormat.Sender, m.Sender);
+            _json.WriteString(JournalFormat.Message, m.Message);
+            WriteOptional(JournalFormat.LinkId, m.LinkId);
+            WriteOptional(JournalFormat.Endpoint, m.Endpoint);
+            EndLine();
+            return id;
+        }
+
+        // The row line is written before the first recipient of a row that has properties to keep.
+        private void WriteRowOnce(OutgoingMessage m)
+        {
+            if (_rows.TryGet(m.Row, out _))
+            {
+                return;
+            }
+
+            _rows.Add(m.Row, 0);
+            IReadOnlyDictionary<string, string?>? values = _describeInput(m.InputObject);
+            if (values == null)
+            {
+                return;
+            }
+
+            BeginLine();
+            _json.WriteString(JournalFormat.Kind, JournalFormat.RowKind);
+            _json.WriteNumber(JournalFormat.Row, m.Row);
+            _json.WriteStartObject(JournalFormat.Input);
+            foreach (KeyValuePair<string, string?> pair in values)
+            {
+                _json.WriteString(pair.Key, pair.Value);
+            }
+
             _json.WriteEndObject();
             EndLine();
+        }
+
+        private static JournalState StateOf(SendResult r) =>
+            r.Status == SendStatus.Queued ? JournalState.Queued : r.Status == SendStatus.Unknown ? JournalState.Unknown : JournalState.Failed;
+
+        private void WriteColumn<T>(string name, IReadOnlyList<T> items, Func<T, string?> value)
+        {
+            _json.WriteStartArray(name);
+            foreach (T item in items)
+            {
+                string? text = value(item);
+                if (text == null)
+                {
+                    _json.WriteNullValue();
+                }
+                else
+                {
+                    _json.WriteStringValue(text);
+                }
+            }
+
+            _json.WriteEndArray();
+        }
+
+        private void WriteColumnIfAny<T>(string name, IReadOnlyList<T> items, Func<T, string?> value)
+        {
+            foreach (T item in items)
+            {
+                if (!string.IsNullOrEmpty(value(item)))
+                {
+                    WriteColumn(name, items, value);
+                    return;
+                }
+            }
         }
 
         private void WriteOptional(string name, string? value)
@@ -147,37 +308,58 @@ namespace CloudRebue.Core.Journal
             }
         }
 
-        private void WriteInput(object? input)
+        private void BeginLine()
         {
-            IReadOnlyDictionary<string, string?>? values = _describeInput(input);
-            if (values == null)
-            {
-                return;
-            }
-
-            _json.WriteStartObject(JournalFormat.Input);
-            foreach (KeyValuePair<string, string?> pair in values)
-            {
-                _json.WriteString(pair.Key, pair.Value);
-            }
-
-            _json.WriteEndObject();
+            _json.Reset(_buffer);
+            _json.WriteStartObject();
         }
 
         private void EndLine()
         {
+            _json.WriteEndObject();
             _json.Flush();
-            _file.WriteByte((byte)'\n');
+            _buffer.WriteByte((byte)'\n');
         }
 
-        private bool EndsWithoutNewline()
+        // One write per batch; the stream is unbuffered, so nothing is left half-written in memory.
+        private void Commit()
         {
-            _file.Seek(-1, SeekOrigin.End);
-            bool missing = _file.ReadByte() != '\n';
-            _file.Seek(0, SeekOrigin.End);
-            return missing;
+            try
+            {
+                _file.Write(_buffer.GetBuffer(), 0, (int)_buffer.Length);
+                _file.Flush();
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ObjectDisposedException)
+            {
+                _failed = new JournalWriteException(_path, ex);
+                throw _failed;
+            }
+            finally
+            {
+                _buffer.SetLength(0);
+            }
         }
 
-        private string Now() => _time.GetUtcNow().ToString("o", System.Globalization.CultureInfo.InvariantCulture);
+        private static bool IsOnlyByteOrderMark(string path)
+        {
+            byte[] bom = System.Text.Encoding.UTF8.GetPreamble();
+            using var read = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (read.Length != bom.Length)
+            {
+                return false;
+            }
+
+            var start = new byte[bom.Length];
+            return read.Read(start, 0, start.Length) == start.Length && start[0] == bom[0] && start[1] == bom[1] && start[2] == bom[2];
+        }
+
+        private static bool EndsWithoutNewline(string path)
+        {
+            using var read = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            read.Seek(-1, SeekOrigin.End);
+            return read.ReadByte() != '\n';
+        }
+
+        private string Now() => _time.GetUtcNow().UtcDateTime.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

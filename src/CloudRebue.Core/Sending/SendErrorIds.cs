@@ -12,5 +12,6 @@ namespace CloudRebue.Core.Sending
         public const string NotSent = "CloudRebue.NotSent";
         public const string TokenRejected = "CloudRebue.TokenRejected";
         public const string JournalMismatch = "CloudRebue.JournalMismatch";
+        public const string DuplicateCorrelator = "CloudRebue.DuplicateCorrelator";
     }
 }

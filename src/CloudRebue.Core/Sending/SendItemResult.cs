@@ -31,5 +31,10 @@ namespace CloudRebue.Core.Sending
         public int? SmsUnits { get; }
 
         public string? BatchId { get; }
+
+        /// <summary>True when every text field is the very same string instance (nothing was scrubbed).</summary>
+        internal bool SameTextAs(SendItemResult other) =>
+            ReferenceEquals(Message, other.Message) && ReferenceEquals(Correlator, other.Correlator) && ReferenceEquals(UniqueId, other.UniqueId) &&
+            ReferenceEquals(Phone, other.Phone) && ReferenceEquals(Operator, other.Operator) && ReferenceEquals(BatchId, other.BatchId);
     }
 }

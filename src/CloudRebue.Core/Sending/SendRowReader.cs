@@ -8,14 +8,25 @@ namespace CloudRebue.Core.Sending
     /// Turns one input row into one message per recipient, or into Invalid results that say what to fix.
     /// A row's own correlator is kept; with several recipients in one cell each gets the row's correlator
     /// plus <c>-1</c>, <c>-2</c>, ... so every recipient stays unique. Rows without one get a generated,
-    /// repeatable correlator (<see cref="CorrelatorGenerator"/>).
+    /// repeatable correlator (<see cref="CorrelatorGenerator"/>). A correlator met a second time in the run
+    /// is refused before anything is sent: a receipt carrying it could not tell the two messages apart.
     /// </summary>
     public sealed class SendRowReader
     {
         private readonly CorrelatorGenerator _correlators = new CorrelatorGenerator();
+
+        // Every correlator of this run: one is never used for two messages (about 60 bytes per recipient).
+        private readonly HashSet<string> _used = new HashSet<string>(StringComparer.Ordinal);
         private readonly TimeProvider _time;
 
-        public SendRowReader(TimeProvider? timeProvider = null) => _time = timeProvider ?? TimeProvider.System;
+        // The cmdlets call this overload: its signature names no TimeProvider, a dependency type on netstandard
+        // (Microsoft.Bcl.TimeProvider) that must not cross into the cmdlet assembly (DESIGN.md, loading beside other modules).
+        public SendRowReader()
+            : this(null)
+        {
+        }
+
+        public SendRowReader(TimeProvider? timeProvider) => _time = timeProvider ?? TimeProvider.System;
 
         /// <summary>Reads a row; every recipient lands in exactly one of the two lists.</summary>
         public void Read(SendRow row, ICollection<OutgoingMessage> messages, ICollection<SendResult> invalid)
@@ -44,6 +55,12 @@ namespace CloudRebue.Core.Sending
                     string correlator = string.IsNullOrWhiteSpace(row.Correlator)
                         ? _correlators.Next(phone.Normalized!, sender, row.Message!, row.LinkId)
                         : phones.Count == 1 ? row.Correlator!.Trim() : row.Correlator!.Trim() + "-" + (i + 1);
+                    if (!_used.Add(correlator))
+                    {
+                        invalid.Add(Invalid(row, phone, phone.Normalized, SendErrorIds.DuplicateCorrelator, $"Row {row.Row}: the correlator '{correlator}' was already used for another recipient in this run. A correlator joins each delivery receipt and journal line to one message, so every message needs its own: fix the Id (Correlator, Reference) column, or leave it empty and one is made. This recipient was not sent."));
+                        continue;
+                    }
+
                     messages.Add(new OutgoingMessage(phone.Normalized!, row.Message!, sender, correlator, Blank(row.LinkId), Blank(row.Endpoint), row.InputObject, row.Row));
                 }
             }

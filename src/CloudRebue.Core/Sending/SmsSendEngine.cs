@@ -40,6 +40,13 @@ namespace CloudRebue.Core.Sending
         private long _done;
         private long _queued;
 
+        // The cmdlets call this overload: its signature names no TimeProvider, a dependency type on netstandard
+        // (Microsoft.Bcl.TimeProvider) that must not cross into the cmdlet assembly (DESIGN.md, loading beside other modules).
+        public SmsSendEngine(ISmsBatchTransport transport, SendEngineOptions options, ISendJournal? journal, CancellationToken cancellationToken)
+            : this(transport, options, journal, null, cancellationToken)
+        {
+        }
+
         public SmsSendEngine(ISmsBatchTransport transport, SendEngineOptions options, ISendJournal? journal = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
         {
             _transport = transport ?? throw new ArgumentNullException(nameof(transport));
@@ -66,7 +73,11 @@ namespace CloudRebue.Core.Sending
             }
         }
 
-        /// <summary>Set when the run cannot go on (the token was rejected); what was not sent is reported NotSent.</summary>
+        /// <summary>
+        /// Set when the run cannot go on (the token was rejected, the journal cannot be written): nothing more
+        /// is started and what was not sent is reported NotSent. Requests already on the wire finish, so their
+        /// recipients get the status the API gave them.
+        /// </summary>
         public Exception? FatalError
         {
             get
@@ -208,35 +219,7 @@ namespace CloudRebue.Core.Sending
             IReadOnlyList<SendResult>? results = null;
             try
             {
-                _journal.RecordPending(batch);
-                SendAttempt attempt = await _pipeline.ExecuteAsync(
-                    async (messages, token) =>
-                    {
-                        PacerTicket ticket = await _pacer.WaitAsync(token).ConfigureAwait(false);
-                        Interlocked.Increment(ref _requests);
-                        SendAttempt? answer = null;
-                        try
-                        {
-                            answer = await _transport.SendBatchAsync(messages, () => _pacer.Written(ticket), token).ConfigureAwait(false);
-                            return answer;
-                        }
-                        finally
-                        {
-                            _pacer.Complete(ticket, answer?.Failure == ApiFailureKind.RateLimited);
-                        }
-                    },
-                    batch,
-                    _cancel.Token).ConfigureAwait(false);
-
-                if (attempt.Failure == ApiFailureKind.TokenRejected)
-                {
-                    lock (_gate)
-                    {
-                        _fatal ??= new CloudRebueApiException(ApiFailureKind.TokenRejected, attempt.Detail, attempt.StatusCode);
-                    }
-                }
-
-                results = SendOutcomeMapper.Map(batch, attempt, _time.GetUtcNow());
+                results = Record(() => _journal.RecordPending(batch)) ? await SendAsync(batch).ConfigureAwait(false) : NotSent(batch);
             }
             catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
             {
@@ -249,19 +232,79 @@ namespace CloudRebue.Core.Sending
             }
             finally
             {
-                if (results != null)
+                // Whatever happened, every recipient is handed over and the batch counts as done; a run
+                // whose journal cannot record the outcome still reports it.
+                try
                 {
-                    _journal.RecordFinal(results);
-                    Publish(results);
+                    if (results != null)
+                    {
+                        Record(() => _journal.RecordFinal(results));
+                        Publish(results);
+                    }
                 }
-
-                lock (_gate)
+                finally
                 {
-                    _inFlight--;
-                    PumpLocked();
-                }
+                    lock (_gate)
+                    {
+                        _inFlight--;
+                        PumpLocked();
+                    }
 
-                _progress.Release();
+                    _progress.Release();
+                }
+            }
+        }
+
+        private async Task<IReadOnlyList<SendResult>> SendAsync(List<OutgoingMessage> batch)
+        {
+            SendAttempt attempt = await _pipeline.ExecuteAsync(
+                async (messages, token) =>
+                {
+                    PacerTicket ticket = await _pacer.WaitAsync(token).ConfigureAwait(false);
+                    Interlocked.Increment(ref _requests);
+                    SendAttempt? answer = null;
+                    try
+                    {
+                        answer = await _transport.SendBatchAsync(messages, () => _pacer.Written(ticket), token).ConfigureAwait(false);
+                        return answer;
+                    }
+                    finally
+                    {
+                        _pacer.Complete(ticket, answer?.Failure == ApiFailureKind.RateLimited);
+                    }
+                },
+                batch,
+                _cancel.Token).ConfigureAwait(false);
+
+            if (attempt.Failure == ApiFailureKind.TokenRejected)
+            {
+                Stop(new CloudRebueApiException(ApiFailureKind.TokenRejected, attempt.Detail, attempt.StatusCode));
+            }
+
+            return SendOutcomeMapper.Map(batch, attempt, _time.GetUtcNow());
+        }
+
+        // A journal that cannot record stops the run: sending what it cannot record would let a rerun send it
+        // again. False when recording failed (the run is then stopping).
+        private bool Record(Action write)
+        {
+            try
+            {
+                write();
+                return true;
+            }
+            catch (Exception ex)
+            {
+                Stop(ex);
+                return false;
+            }
+        }
+
+        private void Stop(Exception reason)
+        {
+            lock (_gate)
+            {
+                _fatal ??= reason;
             }
         }
 

@@ -27,7 +27,7 @@ namespace CloudRebue.PowerShell.Cmdlets
         private SendPlan? _plan;
         private SendProgress? _progress;
         private SendJournalGate? _gate;
-        private SendJournalWriter? _journal;
+        private SendJournalSession? _journal;
         private CloudRebueConnection? _connection;
         private bool _confirmed;
         private bool _declined;
@@ -339,7 +339,7 @@ namespace CloudRebue.PowerShell.Cmdlets
                     options.AboveApiLimitForLoopback = true;
                 }
 
-                _engine = new SmsSendEngine(_connection.Client, options, _journal, null, StopToken);
+                _engine = new SmsSendEngine(_connection.Client, options, _journal?.Writer, StopToken);
             }
 
             // Hold input back while enough batches wait; keep writing results meanwhile so memory stays flat.
@@ -361,31 +361,41 @@ namespace CloudRebue.PowerShell.Cmdlets
         {
             try
             {
-                JournalIndex index = SendJournalReader.Load(path);
-                foreach (string warning in index.Warnings)
-                {
-                    WriteWarning(warning);
-                }
-
-                if (index.Count > 0)
-                {
-                    WriteVerbose($"The journal knows {index.Count:N0} recipient(s) from earlier runs.");
-                }
-
-                _gate = new SendJournalGate(index, ResendUnknown);
-                if (forWriting)
-                {
-                    _journal = new SendJournalWriter(path, index, InputRowDescriber.Describe);
-                }
+                _journal = SendJournalSession.Open(path, new JournalOwner(_connection!.BaseUri.ToString(), _connection.Account), forWriting, InputRowDescriber.Describe);
+            }
+            catch (JournalLockedException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.JournalInUse, ErrorCategory.ResourceBusy, path));
+            }
+            catch (JournalOwnerMismatchException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.JournalOwnerMismatch, ErrorCategory.InvalidArgument, path));
             }
             catch (JournalCorruptException ex)
             {
                 ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.JournalCorrupt, ErrorCategory.InvalidData, path));
             }
+            catch (JournalWriteException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.JournalWriteFailed, ErrorCategory.WriteError, path));
+            }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                ThrowTerminatingError(ErrorRecords.Create($"Cannot open the send journal '{path}': {ex.Message} Check the path and that no other Send-RebueSms is writing it.", ErrorIds.JournalUnavailable, ErrorCategory.OpenError, path, ex));
+                ThrowTerminatingError(ErrorRecords.Create($"Cannot open the send journal '{path}': {ex.Message} Check the path and that you may write there.", ErrorIds.JournalUnavailable, ErrorCategory.OpenError, path, ex));
             }
+
+            JournalIndex index = _journal!.Index;
+            foreach (string warning in index.Warnings)
+            {
+                WriteWarning(warning);
+            }
+
+            if (index.Count > 0)
+            {
+                WriteVerbose($"The journal knows {index.Count:N0} recipient(s) from earlier runs.");
+            }
+
+            _gate = new SendJournalGate(index, ResendUnknown);
         }
 
         private void WaitUntilFinished() =>
@@ -497,7 +507,10 @@ namespace CloudRebue.PowerShell.Cmdlets
             _engine!.Complete();
             WaitUntilFinished();
             Exception fatal = _engine.FatalError!;
-            ThrowTerminatingError(fatal is CloudRebueApiException api ? ErrorRecords.FromApi(api, _connection!.BaseUri) : ErrorRecords.Create(fatal.Message, ErrorIds.ApiError, ErrorCategory.NotSpecified, null, fatal));
+            ThrowTerminatingError(
+                fatal is CloudRebueApiException api ? ErrorRecords.FromApi(api, _connection!.BaseUri)
+                : fatal is JournalWriteException journal ? new ErrorRecord(journal, ErrorIds.JournalWriteFailed, ErrorCategory.WriteError, journal.Path)
+                : ErrorRecords.Create(fatal.Message, ErrorIds.ApiError, ErrorCategory.NotSpecified, null, fatal));
         }
 
         // -Phone binds from a column or the command line; a bare string or number piped in is the phone itself;

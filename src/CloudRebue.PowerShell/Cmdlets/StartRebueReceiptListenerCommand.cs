@@ -130,7 +130,7 @@ namespace CloudRebue.PowerShell.Cmdlets
                 };
                 _listener = _journal == null
                     ? new ReceiptListener(options)
-                    : new ReceiptListener(options, _journal, TimeProvider.System);
+                    : new ReceiptListener(options, _journal);
             }
             catch (ListenerAddressException ex)
             {

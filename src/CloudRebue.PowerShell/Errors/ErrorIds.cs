@@ -19,5 +19,8 @@ namespace CloudRebue.PowerShell.Errors
         public const string MessageMissing = "CloudRebue.MessageMissing";
         public const string JournalCorrupt = "CloudRebue.JournalCorrupt";
         public const string JournalUnavailable = "CloudRebue.JournalUnavailable";
+        public const string JournalInUse = "CloudRebue.JournalInUse";
+        public const string JournalOwnerMismatch = "CloudRebue.JournalOwnerMismatch";
+        public const string JournalWriteFailed = "CloudRebue.JournalWriteFailed";
     }
 }

@@ -39,6 +39,7 @@ namespace CloudRebue.PowerShell.Errors
                 case SendErrorIds.NoPhoneColumn:
                 case SendErrorIds.InvalidMessage:
                 case SendErrorIds.JournalMismatch:
+                case SendErrorIds.DuplicateCorrelator:
                     return ErrorCategory.InvalidData;
                 case SendErrorIds.MessageRejected:
                     return ErrorCategory.InvalidOperation;

@@ -6,8 +6,8 @@ using Xunit;
 namespace CloudRebue.Core.Tests.Api;
 
 /// <summary>
-/// The handler a connection owns. (Its other job, OR-ing TLS 1.2 into ServicePointManager on .NET
-/// Framework, only runs on Windows PowerShell 5.1 and cannot be observed on .NET 10.)
+/// The handler a connection owns, and the TLS 1.2 rule it applies to ServicePointManager on .NET
+/// Framework (that call only runs on Windows PowerShell 5.1; the rule itself is tested here).
 /// </summary>
 public class HttpHandlerFactoryTests
 {
@@ -51,5 +51,21 @@ public class HttpHandlerFactoryTests
     {
         using var handler = Assert.IsType<HttpClientHandler>(HttpHandlerFactory.Create(Options()));
         Assert.False(handler.AllowAutoRedirect);
+    }
+
+#pragma warning disable SYSLIB0039 // the old protocols are exactly what must survive untouched
+    [Theory]
+    [InlineData(SecurityProtocolType.SystemDefault)]
+    [InlineData(SecurityProtocolType.Tls)]
+    [InlineData(SecurityProtocolType.Tls13)]
+    [InlineData(SecurityProtocolType.Tls11 | SecurityProtocolType.Tls13)]
+    [InlineData(SecurityProtocolType.Tls12)]
+#pragma warning restore SYSLIB0039
+    public void AddsTls12AndKeepsWhateverWasEnabled(SecurityProtocolType enabled)
+    {
+        var result = HttpHandlerFactory.WithTls12(enabled);
+        Assert.True(result.HasFlag(SecurityProtocolType.Tls12));
+        Assert.Equal(enabled, result & enabled);
+        Assert.Equal(enabled | SecurityProtocolType.Tls12, result);
     }
 }
