@@ -17,8 +17,8 @@
 param(
     [Parameter(Mandatory)] [string] $ModuleDir,
     [ValidateSet('Debug', 'Release')] [string] $Configuration = 'Release',
-    # Only these figures (1 to 7); all by default.
-    [ValidateRange(1, 7)] [int[]] $Figure = @(1, 2, 3, 4, 5, 6, 7)
+    # Only these figures (1 to 8); all by default.
+    [ValidateRange(1, 8)] [int[]] $Figure = @(1, 2, 3, 4, 5, 6, 7, 8)
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3
@@ -61,6 +61,7 @@ try {
     $null = Invoke-Figure 5 'Import-Module time' 'ImportTime.Benchmark.ps1' @{ ModuleDir = $ModuleDir }
     $null = Invoke-Figure 6 'Receipt listener' 'ReceiptListener.Benchmark.ps1' @{ ModuleDir = $ModuleDir }
     $null = Invoke-Figure 7 'Send journal' 'SendJournal.Benchmark.ps1' $common
+    $null = Invoke-Figure 8 'Receipt listener under attack' 'ListenerAttacks.Benchmark.ps1' @{ ModuleDir = $ModuleDir }
 }
 finally {
     Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $workDir

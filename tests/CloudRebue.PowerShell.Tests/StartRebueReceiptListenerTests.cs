@@ -178,6 +178,60 @@ public class StartRebueReceiptListenerTests : IDisposable
         Assert.StartsWith("CloudRebue.ListenerInvalidArgument", TheOnlyError(result).FullyQualifiedErrorId);
     }
 
+    [Theory]
+    [InlineData("bad host")]
+    [InlineData("192.0.2.7")]
+    public void ABadListenAddressIsItsOwnErrorNotAPortInUse(string address)
+    {
+        var result = _ps.Run("Start-RebueReceiptListener -ListenAddress $address -Port 0 -Path $path -Timeout 1",
+            new Dictionary<string, object?> { ["address"] = address, ["path"] = SecretPath });
+
+        ErrorRecord error = TheOnlyError(result);
+        Assert.StartsWith("CloudRebue.ListenerInvalidAddress", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.DoesNotContain("in use", error.Exception.Message);
+        Assert.DoesNotContain(Secret, error.ToString() + error.Exception);
+    }
+
+    [Fact]
+    public async Task PortZeroListensOnAFreePortNamedInTheVerboseStream()
+    {
+        var ps = System.Management.Automation.PowerShell.Create();
+        ps.Runspace = _ps.Runspace;
+        ps.AddScript("param($path) Start-RebueReceiptListener -ListenAddress 127.0.0.1 -Port 0 -Path $path -Count 1 -Verbose").AddParameter("path", SecretPath);
+        using var listening = new ManualResetEventSlim();
+        string? line = null;
+        ps.Streams.Verbose.DataAdded += (sender, e) =>
+        {
+            string message = ((PSDataCollection<VerboseRecord>)sender!)[e.Index].Message;
+            if (message.StartsWith("Listening", StringComparison.Ordinal))
+            {
+                line = message;
+                listening.Set();
+            }
+        };
+        var async = ps.BeginInvoke();
+        Assert.True(listening.Wait(TimeSpan.FromSeconds(30)));
+
+        var port = int.Parse(System.Text.RegularExpressions.Regex.Match(line!, @"http://127\.0\.0\.1:(\d+)/receipts/\*\*\*").Groups[1].Value);
+        Assert.NotEqual(0, port);
+        using var client = new HttpClient();
+        var response = await client.PostAsync($"http://127.0.0.1:{port}{SecretPath}", new StringContent(ReceiptJson("zero")));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(async.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(30)));
+        Assert.Equal("zero", Assert.IsType<DeliveryReceipt>(Assert.Single(ps.EndInvoke(async)).BaseObject).UniqueId);
+        ps.Dispose();
+    }
+
+    [Fact]
+    public void TheLimitsAreParametersThatTakeSeconds()
+    {
+        using var session = ListenerSession.Start(_ps.Runspace, "-Timeout 0.2 -MaxConnections 8 -IdleTimeout 5 -HeaderTimeout 2.5 -BodyTimeout '00:00:03'");
+        session.End();
+        Assert.Empty(session.PowerShell.Streams.Error);
+        Assert.Contains(session.PowerShell.Streams.Verbose, v => v.Message.Contains("at most 8 connections; timeouts: idle 5 s, headers 2.5 s, body 3 s", StringComparison.Ordinal));
+    }
+
     // A terminating error ends the statement: in a script it lands in the error stream, at the top
     // level it is thrown. Either way there is exactly one, and no output.
     private static ErrorRecord TheOnlyError(RunResult result)

@@ -5,7 +5,8 @@ using System.Threading;
 namespace CloudRebue.Core.Receipts
 {
     /// <summary>
-    /// One-line notes about refused or failed requests, for the cmdlet's verbose stream. Bounded:
+    /// One-line notes about refused or failed requests, for the cmdlet's verbose stream, with every
+    /// control character escaped (a client's text is in them). Bounded:
     /// when nobody reads them, the newest are dropped rather than memory growing under a flood.
     /// </summary>
     internal sealed class ListenerNotices
@@ -24,7 +25,7 @@ namespace CloudRebue.Core.Receipts
                 return;
             }
 
-            _notes.Enqueue(note);
+            _notes.Enqueue(PrintableText.Escape(note)!);
         }
 
         public bool TryTake([NotNullWhen(true)] out string? note)

@@ -4,9 +4,9 @@ using System.Globalization;
 namespace CloudRebue.Core.Receipts
 {
     /// <summary>
-    /// An HttpListener URL prefix such as http://+:8080/ : which address and port to listen on, and
-    /// optionally a path under which to listen (Windows can share a port between programs by path).
-    /// Plain http only: TLS belongs to a reverse proxy in front of the listener.
+    /// A URL prefix such as http://+:8080/ : which address and port to listen on, and optionally a
+    /// path under which the receipt path lies. Plain http only: TLS belongs to a reverse proxy in
+    /// front of the listener. Port 0 (any free port) is allowed only through <see cref="For"/>.
     /// </summary>
     public sealed class ListenerPrefix
     {
@@ -21,7 +21,7 @@ namespace CloudRebue.Core.Receipts
             Value = "http://" + host + ":" + port.ToString(CultureInfo.InvariantCulture) + path;
         }
 
-        /// <summary>The prefix as HttpListener takes it, e.g. http://+:8080/ .</summary>
+        /// <summary>The prefix as text, e.g. http://+:8080/ .</summary>
         public string Value { get; }
 
         /// <summary>The host part: +, *, an IP address or a host name.</summary>
@@ -33,7 +33,7 @@ namespace CloudRebue.Core.Receipts
         /// <summary>The path part, starting and ending with '/'.</summary>
         public string Path { get; }
 
-        /// <summary>The prefix for listening on <paramref name="address"/> (default +) and <paramref name="port"/>.</summary>
+        /// <summary>The prefix for listening on <paramref name="address"/> (default +) and <paramref name="port"/> (0 for any free port).</summary>
         public static ListenerPrefix For(string? address, int port)
         {
             string host = string.IsNullOrWhiteSpace(address) ? AllAddresses : address!.Trim();
@@ -42,11 +42,17 @@ namespace CloudRebue.Core.Receipts
                 host = "[" + host + "]"; // an IPv6 address needs brackets in a URL
             }
 
-            return Parse("http://" + host + ":" + port.ToString(CultureInfo.InvariantCulture) + "/");
+            return Parse("http://" + host + ":" + port.ToString(CultureInfo.InvariantCulture) + "/", allowAnyPort: true);
         }
 
+        /// <summary>The same prefix on another port: the one actually bound when port 0 was asked for.</summary>
+        public ListenerPrefix WithPort(int port) => new ListenerPrefix(Host, port, Path);
+
         /// <summary>Validates a prefix: http://host:port/ with an optional path ending in '/'.</summary>
-        public static ListenerPrefix Parse(string prefix)
+        public static ListenerPrefix Parse(string prefix) => Parse(prefix, allowAnyPort: false);
+
+        /// <summary>As <see cref="Parse(string)"/>; with <paramref name="allowAnyPort"/>, port 0 means any free port.</summary>
+        internal static ListenerPrefix Parse(string prefix, bool allowAnyPort)
         {
             if (prefix == null)
             {
@@ -81,7 +87,7 @@ namespace CloudRebue.Core.Receipts
             }
 
             string host = authority.Substring(0, colon);
-            if (!int.TryParse(authority.Substring(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port < 1 || port > 65535)
+            if (!int.TryParse(authority.Substring(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port < (allowAnyPort ? 0 : 1) || port > 65535)
             {
                 throw new ArgumentException("The prefix's port is not a number from 1 to 65535. A prefix looks like http://+:8080/ .", nameof(prefix));
             }

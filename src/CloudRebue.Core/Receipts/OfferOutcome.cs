@@ -9,6 +9,9 @@ namespace CloudRebue.Core.Receipts
         /// <summary>No room for all of them, or the -Count budget is spent: nothing queued, answer 503 so the provider retries.</summary>
         NoRoom,
 
+        /// <summary>More new receipts than the whole queue holds: they can never fit, answer 413 so the provider does not retry for ever.</summary>
+        TooMany,
+
         /// <summary>The listener is stopping: nothing queued, answer 503.</summary>
         Closed,
     }

@@ -30,7 +30,7 @@ namespace CloudRebue.Core.Receipts
         /// <summary>When Windows denied access: the netsh command that reserves the prefix for this account; else null.</summary>
         public string? UrlAclCommand { get; }
 
-        /// <summary>Explains a failed HttpListener.Start for this prefix.</summary>
+        /// <summary>Explains a failed bind of this prefix (an http.sys or socket error code).</summary>
         public static ReceiptListenerBindException For(ListenerPrefix prefix, int errorCode, Exception innerException) =>
             For(prefix, errorCode, innerException, Environment.UserDomainName + "\\" + Environment.UserName);
 

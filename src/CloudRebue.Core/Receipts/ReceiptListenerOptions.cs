@@ -17,7 +17,19 @@ namespace CloudRebue.Core.Receipts
         /// </summary>
         public const int DefaultDuplicateWindow = 100_000;
 
-        /// <summary>The URL prefix HttpListener registers, e.g. http://+:8080/ (see <see cref="ListenerPrefix"/>).</summary>
+        /// <summary>Connections open at once, by default.</summary>
+        public const int DefaultMaxConnections = 512;
+
+        /// <summary>Idle time allowed before a request starts, by default.</summary>
+        public static readonly TimeSpan DefaultIdleTimeout = TimeSpan.FromSeconds(30);
+
+        /// <summary>Time allowed for a request's headers, by default.</summary>
+        public static readonly TimeSpan DefaultHeaderTimeout = TimeSpan.FromSeconds(10);
+
+        /// <summary>Time allowed for a request's body, by default.</summary>
+        public static readonly TimeSpan DefaultBodyTimeout = TimeSpan.FromSeconds(10);
+
+        /// <summary>Where to listen, as a URL prefix, e.g. http://+:8080/ (see <see cref="ListenerPrefix"/>); port 0 picks a free port.</summary>
         public string Prefix { get; set; } = string.Empty;
 
         /// <summary>The path the provider posts to; its last segment is the secret (see <see cref="ReceiptPath"/>).</summary>
@@ -36,12 +48,21 @@ namespace CloudRebue.Core.Receipts
         public long? MaxReceipts { get; set; }
 
         /// <summary>
-        /// Requests handled at once: each is an accept loop of its own, so one slow client holds one
-        /// loop, not the listener.
+        /// Connections open at once. At the cap, the connection that has waited longest on its client
+        /// is closed to make room for the new one. Each costs about 10 KB while it waits.
         /// </summary>
-        public int Concurrency { get; set; } = Math.Max(16, Environment.ProcessorCount * 4);
+        public int MaxConnections { get; set; } = DefaultMaxConnections;
 
-        /// <summary>How long a client may take to send its body before the connection is dropped.</summary>
-        public TimeSpan BodyTimeout { get; set; } = TimeSpan.FromSeconds(10);
+        /// <summary>How long a new connection is spared when room is made under the cap; tests set it to make eviction deterministic.</summary>
+        internal TimeSpan EvictionGrace { get; set; } = TimeSpan.FromMilliseconds(250);
+
+        /// <summary>How long a connection may wait for the first byte of a request (new, or between keep-alive requests).</summary>
+        public TimeSpan IdleTimeout { get; set; } = DefaultIdleTimeout;
+
+        /// <summary>How long a client may take from the first byte of a request to the end of its headers.</summary>
+        public TimeSpan HeaderTimeout { get; set; } = DefaultHeaderTimeout;
+
+        /// <summary>How long a client may take to send its body (and to read our answer) before the connection is closed.</summary>
+        public TimeSpan BodyTimeout { get; set; } = DefaultBodyTimeout;
     }
 }

@@ -7,7 +7,8 @@ namespace CloudRebue.Core.Receipts
 {
     /// <summary>
     /// Turns a POST body into receipts: one JSON object, or an array of them. Any fault in any
-    /// element refuses the whole body with 400, so a body is either taken whole or not at all.
+    /// element refuses the whole body with 400, so a body is either taken whole or not at all:
+    /// invalid JSON or UTF-8, a missing field, or a field holding a control character.
     /// </summary>
     internal static class ReceiptParser
     {
@@ -64,6 +65,20 @@ namespace CloudRebue.Core.Receipts
 
         private static DeliveryReceipt ReadReceipt(JsonElement receipt, string where, DateTimeOffset receivedAt, string? remoteAddress)
         {
+            try
+            {
+                return ReadFields(receipt, where, receivedAt, remoteAddress);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // System.Text.Json checks the text only when it is read: bytes that are not UTF-8, or
+                // an escape for half a surrogate pair, land here. The client's fault, so 400, not 500.
+                throw new ReceiptRequestException(400, where + "a field holds text that is not valid UTF-8 (or an unpaired \\u surrogate escape).", ex);
+            }
+        }
+
+        private static DeliveryReceipt ReadFields(JsonElement receipt, string where, DateTimeOffset receivedAt, string? remoteAddress)
+        {
             string phone = ReadText(receipt, "phone", where) ?? throw Missing(where, "phone");
             string uniqueId = ReadText(receipt, "uniqueId", where) ?? throw Missing(where, "uniqueId");
             string status = ReadText(receipt, "deliveryStatus", where) ?? throw Missing(where, "deliveryStatus");
@@ -99,6 +114,12 @@ namespace CloudRebue.Core.Receipts
                     return null;
                 case JsonValueKind.String:
                     string text = value.GetString()!.Trim();
+                    if (PrintableText.HasUnprintable(text))
+                    {
+                        // No receipt field has a use for one, and printed it could forge a line of output.
+                        throw new ReceiptRequestException(400, where + name + " holds a control character: '" + PrintableText.Escape(Shorten(text)) + "'.");
+                    }
+
                     return text.Length == 0 ? null : text;
                 case JsonValueKind.Number:
                     return value.GetRawText();

@@ -33,7 +33,7 @@ namespace CloudRebue.Core.Receipts
         /// <summary>
         /// Validates and normalises a path: a leading '/' is added and a trailing '/' dropped. Only
         /// URL-safe characters are allowed (letters, digits, '-', '.', '_', '~'), so the path means the
-        /// same to the provider, a proxy and HttpListener. The message never repeats the path.
+        /// same to the provider, a proxy and the listener. The message never repeats the path.
         /// </summary>
         public static ReceiptPath Parse(string path)
         {

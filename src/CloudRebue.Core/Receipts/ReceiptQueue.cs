@@ -39,6 +39,9 @@ namespace CloudRebue.Core.Receipts
             _budget = maxReceipts ?? long.MaxValue;
         }
 
+        /// <summary>How many receipts may wait for the consumer.</summary>
+        public int Capacity => _capacity;
+
         /// <summary>Receipts waiting for the consumer.</summary>
         public int Count
         {
@@ -100,6 +103,11 @@ namespace CloudRebue.Core.Receipts
                 if (_closed)
                 {
                     return new OfferOutcome(OfferStatus.Closed, 0, 0);
+                }
+
+                if (fresh.Count > _capacity)
+                {
+                    return new OfferOutcome(OfferStatus.TooMany, 0, 0);
                 }
 
                 if (_items.Count + fresh.Count > _capacity || fresh.Count > _budget)

@@ -1,196 +1,139 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
-using System.Net;
-using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
+using CloudRebue.Core.Receipts.Http;
 
 namespace CloudRebue.Core.Receipts
 {
     /// <summary>
-    /// Answers one request: 404 unless the path is the secret path, 405 unless POST, 413 over the
-    /// body cap, 400 unless the body holds valid receipts, 503 when the queue has no room, else 200
-    /// once the receipts are queued. Never throws: every failure is answered, counted and noted,
-    /// and the response is closed in every case.
+    /// Decides the answer to one request, in two steps so that a refusal never waits for a body:
+    /// <see cref="Check"/> looks at the head (404 unless the secret path, 405 unless POST, 411 without
+    /// a length, 413 over the body cap), <see cref="Accept"/> at the body (400 unless valid receipts,
+    /// 413 for a batch larger than the queue, 503 when the queue has no room, else 200 once queued).
+    /// Never throws: an unforeseen failure is answered 500, counted as a failure and reported.
     /// </summary>
     internal sealed class ReceiptRequestHandler
     {
-        private static readonly byte[] NoBody = new byte[0];
-
         private readonly ReceiptPath _path;
         private readonly ReceiptQueue _queue;
-        private readonly RequestBodyReader _bodyReader;
+        private readonly int _maxBodyBytes;
         private readonly IReceiptCorrelator _correlator;
         private readonly TimeProvider _time;
         private readonly ReceiptListenerStatistics _statistics;
         private readonly ListenerNotices _notices;
+        private readonly ListenerNotices _failures;
 
         public ReceiptRequestHandler(
             ReceiptPath path,
             ReceiptQueue queue,
-            RequestBodyReader bodyReader,
+            int maxBodyBytes,
             IReceiptCorrelator correlator,
             TimeProvider time,
             ReceiptListenerStatistics statistics,
-            ListenerNotices notices)
+            ListenerNotices notices,
+            ListenerNotices failures)
         {
             _path = path;
             _queue = queue;
-            _bodyReader = bodyReader;
+            _maxBodyBytes = maxBodyBytes;
             _correlator = correlator;
             _time = time;
             _statistics = statistics;
             _notices = notices;
+            _failures = failures;
         }
 
-        public async Task HandleAsync(HttpListenerContext context, CancellationToken stopping)
+        /// <summary>The answer the head alone decides, or null when the body should be read and given to <see cref="Accept"/>.</summary>
+        public HttpAnswer? Check(HttpRequestHead head)
         {
             _statistics.CountRequest();
-            int status = 500;
-            string? text = "The listener failed to handle the request.";
-            string remote = "an unknown peer";
-            bool bodyRead = false;
-            bool faulted = false;
+
+            // The path first, so a stranger learns nothing, not even which methods exist.
+            if (!_path.Matches(head.Path))
+            {
+                return new HttpAnswer(404, "Not found.");
+            }
+
+            if (!string.Equals(head.Method, "POST", StringComparison.OrdinalIgnoreCase))
+            {
+                return new HttpAnswer(405, "Receipts are delivered with POST.");
+            }
+
+            if (!head.Chunked && head.ContentLength < 0)
+            {
+                return new HttpAnswer(411, "Send the body with a Content-Length header (or chunked).");
+            }
+
+            if (head.ContentLength > _maxBodyBytes)
+            {
+                return new HttpAnswer(413, "The body is larger than " + _maxBodyBytes + " bytes.");
+            }
+
+            return null;
+        }
+
+        /// <summary>Parses, joins and queues the receipts of a body that passed <see cref="Check"/>.</summary>
+        public HttpAnswer Accept(ArraySegment<byte> body, string remote)
+        {
             try
             {
-                HttpListenerRequest request = context.Request;
-                remote = RemoteAddressOf(request) ?? remote;
-                bodyRead = !request.HasEntityBody;
+                IReadOnlyList<DeliveryReceipt> parsed = ReceiptParser.Parse(body, _time.GetUtcNow(), remote);
+                var receipts = new DeliveryReceipt[parsed.Count];
+                for (int i = 0; i < receipts.Length; i++)
+                {
+                    DeliveryReceipt receipt = parsed[i];
+                    receipts[i] = receipt.WithSentMessage(_correlator.FindSent(receipt.Correlator, receipt.UniqueId));
+                }
 
-                // The path first, so a stranger learns nothing, not even which methods exist.
-                if (!_path.Matches(request.Url?.AbsolutePath))
+                OfferOutcome outcome = _queue.Offer(receipts);
+                _statistics.CountHandled();
+                switch (outcome.Status)
                 {
-                    status = 404;
-                    text = "Not found.";
-                }
-                else if (!string.Equals(request.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
-                {
-                    status = 405;
-                    text = "Receipts are delivered with POST.";
-                }
-                else
-                {
-                    ArraySegment<byte> body = await _bodyReader.ReadAsync(context, stopping).ConfigureAwait(false);
-                    bodyRead = true;
-                    try
-                    {
-                        status = Accept(body, RemoteAddressOf(request));
-                        text = status == 200 ? null : "The listener is busy or stopping; retry later.";
-                    }
-                    finally
-                    {
-                        ArrayPool<byte>.Shared.Return(body.Array!);
-                    }
+                    case OfferStatus.Accepted:
+                        _statistics.CountAccepted(outcome.Added, outcome.Duplicates);
+                        return new HttpAnswer(200, null);
+                    case OfferStatus.TooMany:
+                        // Retrying cannot help (the batch will never fit): a 4xx, so the provider stops.
+                        return new HttpAnswer(413, "The body holds " + receipts.Length + " receipts, more than the listener's queue holds (-QueueCapacity " + _queue.Capacity + "). Send smaller batches, or raise -QueueCapacity.");
+                    default:
+                        return new HttpAnswer(503, "The listener is busy or stopping; retry later.");
                 }
             }
             catch (ReceiptRequestException ex)
             {
-                status = ex.StatusCode;
-                text = ex.Message;
-                faulted = ex.ConnectionFailed;
+                _statistics.CountHandled();
+                return new HttpAnswer(ex.StatusCode, ex.Message);
             }
             catch (Exception ex)
             {
-                // A bug or an unforeseen failure: the request gets 500 (the provider retries), the
-                // listener goes on.
-                faulted = true;
-                _notices.Add("Request from " + remote + " failed: " + ex.GetType().Name + ": " + ex.Message);
-            }
-            finally
-            {
-                // Counted and noted before answering, so a client that has its answer can rely on both.
-                _statistics.CountAnswer(status);
-                if (status != 200 && status != 500)
-                {
-                    // The text never holds the request's path: a near miss would show most of the secret.
-                    _notices.Add("Request from " + remote + " answered " + status + ": " + text);
-                }
-
-                // Whatever happened above, the response is closed, so no connection is left behind.
-                bool answered = Respond(context, status, text, closeConnection: !bodyRead);
-                if (faulted || !answered)
-                {
-                    _statistics.CountFault();
-                }
+                // A bug or an unforeseen failure (an assembly that did not load, a journal that
+                // throws): the request gets 500 (the provider retries) and the user is told, since it
+                // probably fails every request.
+                RecordFailure(remote, ex);
+                return new HttpAnswer(500, "The listener failed to handle the request.");
             }
         }
 
-        private int Accept(ArraySegment<byte> body, string? remoteAddress)
+        /// <summary>Counts an unforeseen failure and queues its description for the user.</summary>
+        public void RecordFailure(string remote, Exception ex)
         {
-            IReadOnlyList<DeliveryReceipt> parsed = ReceiptParser.Parse(body, _time.GetUtcNow(), remoteAddress);
-            var receipts = new DeliveryReceipt[parsed.Count];
-            for (int i = 0; i < receipts.Length; i++)
-            {
-                DeliveryReceipt receipt = parsed[i];
-                receipts[i] = receipt.WithSentMessage(_correlator.FindSent(receipt.Correlator, receipt.UniqueId));
-            }
-
-            OfferOutcome outcome = _queue.Offer(receipts);
-            if (outcome.Status != OfferStatus.Accepted)
-            {
-                return 503;
-            }
-
-            _statistics.CountAccepted(outcome.Added, outcome.Duplicates);
-            return 200;
+            _statistics.CountFailure();
+            _failures.Add("Request from " + remote + " failed: " + ex.GetType().FullName + ": " + ex.Message);
         }
 
-        // Writes the answer and closes the response whatever happens. When the body was not read to
-        // its end the connection is closed too: otherwise the listener would drain the rest of it
-        // (without limit) to reuse the connection.
-        private static bool Respond(HttpListenerContext context, int status, string? text, bool closeConnection)
+        /// <summary>Counts the answer and notes a refusal, before it is written, so a client that has its answer can rely on both.</summary>
+        public void Record(HttpAnswer answer, string remote, bool faulted)
         {
-            HttpListenerResponse response = context.Response;
-            try
+            _statistics.CountAnswer(answer.Status);
+            if (faulted)
             {
-                response.StatusCode = status;
-                if (closeConnection)
-                {
-                    response.KeepAlive = false;
-                }
-
-                if (status == 405)
-                {
-                    response.AddHeader("Allow", "POST");
-                }
-                else if (status == 503)
-                {
-                    response.AddHeader("Retry-After", "1");
-                }
-
-                byte[] bytes = text == null ? NoBody : Encoding.UTF8.GetBytes(text + "\n");
-                response.ContentType = "text/plain; charset=utf-8";
-                response.ContentLength64 = bytes.Length;
-                response.OutputStream.Write(bytes, 0, bytes.Length);
-                response.Close();
-                return true;
-            }
-            catch (Exception)
-            {
-                // The client went away (or the listener is stopping): release the connection anyway.
-                try
-                {
-                    response.Abort();
-                }
-                catch (Exception)
-                {
-                    // Nothing is left to release.
-                }
-
-                return false;
-            }
-        }
-
-        private static string? RemoteAddressOf(HttpListenerRequest request)
-        {
-            IPAddress? address = request.RemoteEndPoint?.Address;
-            if (address == null)
-            {
-                return null;
+                _statistics.CountFault();
             }
 
-            return (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
+            if (answer.Status != 200 && answer.Status != 500)
+            {
+                // The text never holds the request's path: a near miss would show most of the secret.
+                _notices.Add("Request from " + remote + " answered " + answer.Status + ": " + answer.Text);
+            }
         }
     }
 }

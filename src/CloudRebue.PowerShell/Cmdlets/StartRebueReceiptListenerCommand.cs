@@ -26,9 +26,9 @@ namespace CloudRebue.PowerShell.Cmdlets
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private ReceiptListener? _listener;
 
-        /// <summary>The TCP port to listen on.</summary>
+        /// <summary>The TCP port to listen on; 0 picks a free one (the verbose stream names it).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PortSet)]
-        [ValidateRange(1, 65535)]
+        [ValidateRange(0, 65535)]
         public int Port { get; set; }
 
         /// <summary>The address to listen on with -Port: + (every address, the default), * , 127.0.0.1, or a host name.</summary>
@@ -36,7 +36,7 @@ namespace CloudRebue.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public string ListenAddress { get; set; } = ListenerPrefix.AllAddresses;
 
-        /// <summary>The full HttpListener prefix, e.g. http://+:8080/ , instead of -Port and -ListenAddress.</summary>
+        /// <summary>The full prefix, e.g. http://+:8080/ , instead of -Port and -ListenAddress.</summary>
         [Parameter(Mandatory = true, ParameterSetName = PrefixSet)]
         [ValidateNotNullOrEmpty]
         public string Prefix { get; set; } = string.Empty;
@@ -66,12 +66,33 @@ namespace CloudRebue.PowerShell.Cmdlets
         [ValidateRange(1, 1000000)]
         public int QueueCapacity { get; set; } = ReceiptListenerOptions.DefaultQueueCapacity;
 
+        /// <summary>Connections open at once; at the cap the one that has waited longest on its client is closed.</summary>
+        [Parameter]
+        [ValidateRange(1, 100000)]
+        public int MaxConnections { get; set; } = ReceiptListenerOptions.DefaultMaxConnections;
+
+        /// <summary>How long a connection may wait for a request to start; a number is seconds.</summary>
+        [Parameter]
+        [SecondsToTimeSpan]
+        public TimeSpan IdleTimeout { get; set; } = ReceiptListenerOptions.DefaultIdleTimeout;
+
+        /// <summary>How long a client may take to send a request's headers; a number is seconds.</summary>
+        [Parameter]
+        [SecondsToTimeSpan]
+        public TimeSpan HeaderTimeout { get; set; } = ReceiptListenerOptions.DefaultHeaderTimeout;
+
+        /// <summary>How long a client may take to send a request's body (and to read the answer); a number is seconds.</summary>
+        [Parameter]
+        [SecondsToTimeSpan]
+        public TimeSpan BodyTimeout { get; set; } = ReceiptListenerOptions.DefaultBodyTimeout;
+
         /// <summary>The journal of Send-RebueSms -JournalPath: each receipt carries the Sender, Message and input row it reports on.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? JournalPath { get; set; }
 
         private JournalFollower? _journal;
+        private readonly ListenerFailureAlarm _failureAlarm = new ListenerFailureAlarm(TimeProvider.System);
 
         private bool HasTimeout => MyInvocation.BoundParameters.ContainsKey(nameof(Timeout));
 
@@ -102,10 +123,18 @@ namespace CloudRebue.PowerShell.Cmdlets
                     MaxBodyBytes = MaxBodyBytes,
                     QueueCapacity = QueueCapacity,
                     MaxReceipts = Count > 0 ? Count : (long?)null,
+                    MaxConnections = MaxConnections,
+                    IdleTimeout = IdleTimeout,
+                    HeaderTimeout = HeaderTimeout,
+                    BodyTimeout = BodyTimeout,
                 };
                 _listener = _journal == null
                     ? new ReceiptListener(options)
                     : new ReceiptListener(options, _journal);
+            }
+            catch (ListenerAddressException ex)
+            {
+                ThrowInvalidAddress(ex);
             }
             catch (ArgumentException ex)
             {
@@ -126,8 +155,13 @@ namespace CloudRebue.PowerShell.Cmdlets
             {
                 ThrowTerminatingError(new ErrorRecord(ex, "CloudRebue.ListenerBindFailed", ErrorCategory.ResourceUnavailable, ex.Prefix));
             }
+            catch (ListenerAddressException ex)
+            {
+                ThrowInvalidAddress(ex);
+            }
 
-            WriteVerbose($"Listening for delivery receipts at {_listener.DisplayUrl} (queue {QueueCapacity}, body cap {MaxBodyBytes} bytes).");
+            WriteVerbose($"Listening for delivery receipts at {_listener.DisplayUrl} (queue {QueueCapacity}, body cap {MaxBodyBytes} bytes, "
+                + $"at most {MaxConnections} connections; timeouts: idle {IdleTimeout.TotalSeconds} s, headers {HeaderTimeout.TotalSeconds} s, body {BodyTimeout.TotalSeconds} s).");
         }
 
         /// <inheritdoc />
@@ -159,6 +193,7 @@ namespace CloudRebue.PowerShell.Cmdlets
                     }
 
                     WriteNotices(listener);
+                    StopIfFailingEveryRequest(listener);
                 }
 
                 // An orderly end: refuse what comes next (503, so the provider retries elsewhere or
@@ -198,7 +233,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             if (_journal?.Problem != null && !_journalProblemShown)
             {
                 _journalProblemShown = true;
-                WriteWarning($"Receipts are no longer joined to the send journal: {_journal.Problem}");
+                WriteWarning($"Receipts are no longer joined to the send journal: {PrintableText.Escape(_journal.Problem)}");
             }
 
             WriteObject(receipt);
@@ -216,12 +251,43 @@ namespace CloudRebue.PowerShell.Cmdlets
         /// <summary>Releases the port however the pipeline ended (Ctrl+C, Select-Object -First, an error downstream).</summary>
         public void Dispose() => _listener?.Dispose();
 
+        // Notices (refusals) are verbose; the listener's own failures are errors the user sees.
         private void WriteNotices(ReceiptListener listener)
         {
             while (listener.TryTakeNotice(out string? notice))
             {
                 WriteVerbose(notice);
             }
+
+            while (listener.TryTakeFailure(out string? failure))
+            {
+                string? report = _failureAlarm.Report(failure);
+                if (report != null)
+                {
+                    WriteError(new ErrorRecord(new InvalidOperationException(report), "CloudRebue.ListenerRequestFailed", ErrorCategory.InvalidOperation, null));
+                }
+            }
         }
+
+        // A listener that fails every request only makes the provider retry for ever: stop, and say so.
+        private void StopIfFailingEveryRequest(ReceiptListener listener)
+        {
+            long inARow = listener.Statistics.ConsecutiveFailures;
+            if (!ListenerFailureAlarm.ShouldStop(inARow))
+            {
+                return;
+            }
+
+            listener.Stop();
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException($"The receipt listener failed the last {inARow} requests in a row (each answered 500) and stopped. "
+                    + "The errors before this one say why; reinstall or update the module if an assembly failed to load, then start the listener again."),
+                "CloudRebue.ListenerFailing",
+                ErrorCategory.InvalidOperation,
+                null));
+        }
+
+        private void ThrowInvalidAddress(ListenerAddressException ex) =>
+            ThrowTerminatingError(new ErrorRecord(ex, "CloudRebue.ListenerInvalidAddress", ErrorCategory.InvalidArgument, ex.Address));
     }
 }

@@ -39,6 +39,38 @@ internal sealed class RawHttp : IDisposable
         return Encoding.ASCII.GetString(all.ToArray());
     }
 
+    /// <summary>One response (head and Content-Length body) off a connection that stays open.</summary>
+    public string ReadResponse()
+    {
+        var head = new StringBuilder();
+        while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
+        {
+            int b = _stream.ReadByte();
+            if (b < 0)
+            {
+                throw new EndOfStreamException("The connection closed before a whole response arrived: " + head);
+            }
+
+            head.Append((char)b);
+        }
+
+        var length = System.Text.RegularExpressions.Regex.Match(head.ToString(), @"Content-Length: (\d+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        var body = new byte[length.Success ? int.Parse(length.Groups[1].Value) : 0];
+        int read = 0;
+        while (read < body.Length)
+        {
+            int n = _stream.Read(body, read, body.Length - read);
+            if (n == 0)
+            {
+                throw new EndOfStreamException("The connection closed mid-body.");
+            }
+
+            read += n;
+        }
+
+        return head + Encoding.UTF8.GetString(body);
+    }
+
     public static string StatusLineOf(string response) => response.Split("\r\n")[0];
 
     public void Dispose() => _tcp.Dispose();

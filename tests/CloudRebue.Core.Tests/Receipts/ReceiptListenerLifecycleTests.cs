@@ -73,6 +73,37 @@ public class ReceiptListenerLifecycleTests
         run.Dispose();
     }
 
+    private sealed class HeldJournal : IReceiptCorrelator
+    {
+        public readonly ManualResetEventSlim Entered = new();
+        public readonly ManualResetEventSlim Release = new();
+
+        public SentMessage? FindSent(string? correlator, string uniqueId)
+        {
+            Entered.Set();
+            Release.Wait(TimeSpan.FromSeconds(10));
+            return null;
+        }
+    }
+
+    [Fact]
+    public async Task StopLetsAnAnswerBeingDecidedFinishInsteadOfDroppingTheConnection()
+    {
+        var journal = new HeldJournal();
+        using var run = Start(correlator: journal);
+        var post = run.PostAsync(Json("in-flight"));
+        Assert.True(journal.Entered.Wait(TimeSpan.FromSeconds(10)));
+
+        var stop = Task.Run(run.Listener.Stop);
+        Assert.True(WaitFor(() => run.Listener.IsIntakeClosed));
+        journal.Release.Set();
+
+        // The request was being handled when Stop began: it is answered (503, as the queue closed), not cut off.
+        var response = await post;
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        await stop;
+    }
+
     [Fact]
     public void ThePathMustLieUnderThePrefixAndThePrefixMustNotHoldTheSecret()
     {

@@ -299,7 +299,7 @@ public class ReceiptListenerTests
     [Fact]
     public async Task AClientThatStallsMidBodyIsCutOffAndTheListenerServesOthersMeanwhile()
     {
-        using var run = Start(o => { o.BodyTimeout = TimeSpan.FromMilliseconds(300); o.Concurrency = 2; });
+        using var run = Start(o => { o.BodyTimeout = TimeSpan.FromMilliseconds(300); o.MaxConnections = 2; });
         using var stalled = RawHttp.Connect(run.Port);
         stalled.Send($"POST /receipts/{Secret} HTTP/1.1\r\nHost: 127.0.0.1:{run.Port}\r\nContent-Length: 100\r\n\r\n{{");
 
