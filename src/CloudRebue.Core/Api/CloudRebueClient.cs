@@ -160,7 +160,7 @@ namespace CloudRebue.Core.Api
         private string DescribeStatusFailure(ApiFailureKind kind, Uri uri, int status, byte[] body)
         {
             string api = FailureClassifier.ApiMessage(body, ScrubText);
-            string said = api.Length > 0 ? $" The API said: {api}" : string.Empty;
+            string said = api.Length > 0 ? $" The API said: {Sentence(api)}" : string.Empty;
             switch (kind)
             {
                 case ApiFailureKind.TokenRejected:
@@ -173,8 +173,20 @@ namespace CloudRebue.Core.Api
                 case ApiFailureKind.ServerError:
                     return $"{uri} answered {status}, a server error; the request may or may not have been acted on.{said}";
                 default:
-                    return $"{uri} refused the request with {status}.{said}";
+                    // A -BaseUri without /api/v1 (or with a typo) reaches the web site, which knows no such page.
+                    string where = status == 404
+                        ? $" Check -BaseUri: the API's address ends in /api/v1 (for example {CloudRebueClientOptions.DefaultBaseUri}); it was {BaseUri}."
+                        : string.Empty;
+                    return $"{uri} refused the request with {status}.{said}{where}";
             }
+        }
+
+        // Server text often lacks a full stop; without one, our next sentence would run into it.
+        private static string Sentence(string text)
+        {
+            string trimmed = text.TrimEnd();
+            char last = trimmed.Length == 0 ? '.' : trimmed[trimmed.Length - 1];
+            return last == '.' || last == '!' || last == '?' ? trimmed : trimmed + ".";
         }
 
         // Exceptions from the network carry text from outside; none of it may echo the token, even in part.

@@ -28,6 +28,23 @@ public class CloudRebueClientBalanceTests
     }
 
     [Fact]
+    public async Task A404PointsAtTheBaseUriAndItsApiV1()
+    {
+        using var client = new CloudRebueClient(new CloudRebueClientOptions(ApiToken.FromPlainText(Token)) { BaseUri = new Uri("https://api.example/") }, ScriptedHandler.Json(HttpStatusCode.NotFound, "<html>Not Found</html>"));
+        var ex = await Assert.ThrowsAsync<CloudRebueApiException>(() => client.GetBalanceAsync(CancellationToken.None));
+        Assert.Contains("Check -BaseUri: the API's address ends in /api/v1", ex.Message);
+        Assert.Contains("it was https://api.example/.", ex.Message);
+    }
+
+    [Fact]
+    public async Task TheApisWordsEndTheirSentenceBeforeOursBegins()
+    {
+        using var client = Client(ScriptedHandler.Json(HttpStatusCode.ServiceUnavailable, "{\"message\":\"Service Unavailable\"}"));
+        var ex = await Assert.ThrowsAsync<CloudRebueApiException>(() => client.GetBalanceAsync(CancellationToken.None));
+        Assert.Contains("The API said: Service Unavailable. Try again later.", ex.Message);
+    }
+
+    [Fact]
     public async Task A401SaysTheTokenWasRejectedAndWhereToGetANewOne()
     {
         using var client = Client(ScriptedHandler.Json(HttpStatusCode.Unauthorized, "{\"status\":false,\"message\":\"Unauthenticated.\"}"));
