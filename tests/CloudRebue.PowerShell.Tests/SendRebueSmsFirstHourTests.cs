@@ -147,4 +147,16 @@ public class SendRebueSmsFirstHourTests : IDisposable
             File.Delete(journal);
         }
     }
+
+    [Fact]
+    public void VerboseSaysWhyEachRetryHappened()
+    {
+        _api.Respond = (n, _) => n == 1 ? FakeApiHandler.Json(System.Net.HttpStatusCode.ServiceUnavailable, "{\"message\":\"Down for maintenance\"}") : null;
+        var result = Run("Send-RebueSms -Phone 0712345678 -Message hi -Connection $conn -Verbose");
+        Assert.Equal(SendStatus.Queued, Assert.Single(result.Objects<SendResult>()).Status);
+        string retry = Assert.Single(result.Verbose, v => v.StartsWith("Retrying a batch", StringComparison.Ordinal));
+        Assert.Contains("(attempt 2)", retry);
+        Assert.Contains("503", retry);
+        Assert.Contains("Down for maintenance", retry);
+    }
 }

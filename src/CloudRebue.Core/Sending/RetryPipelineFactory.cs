@@ -13,7 +13,8 @@ namespace CloudRebue.Core.Sending
     /// </summary>
     internal static class RetryPipelineFactory
     {
-        public static ResiliencePipeline<SendAttempt> Create(SendEngineOptions options, TimeProvider time, Action onRetry)
+        /// <param name="onRetry">Told of each retry: what the failed attempt said, its number (1-based) and the wait before the next.</param>
+        public static ResiliencePipeline<SendAttempt> Create(SendEngineOptions options, TimeProvider time, Action<SendAttempt?, int, TimeSpan> onRetry)
         {
             var retry = new RetryStrategyOptions<SendAttempt>
             {
@@ -34,9 +35,9 @@ namespace CloudRebue.Core.Sending
                     TimeSpan wait = retryAfter.Value > options.RetryAfterCap ? options.RetryAfterCap : retryAfter.Value;
                     return new ValueTask<TimeSpan?>(wait);
                 },
-                OnRetry = _ =>
+                OnRetry = args =>
                 {
-                    onRetry();
+                    onRetry(args.Outcome.Result, args.AttemptNumber + 1, args.RetryDelay);
                     return default;
                 },
             };

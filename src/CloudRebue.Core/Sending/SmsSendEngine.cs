@@ -25,6 +25,7 @@ namespace CloudRebue.Core.Sending
         private readonly ISendJournal _journal;
         private readonly CancellationTokenSource _cancel;
         private readonly ConcurrentQueue<SendResult> _results = new ConcurrentQueue<SendResult>();
+        private readonly ConcurrentQueue<string> _notices = new ConcurrentQueue<string>();
         private readonly SemaphoreSlim _progress = new SemaphoreSlim(0);
         private readonly Queue<List<OutgoingMessage>> _ready = new Queue<List<OutgoingMessage>>();
         private readonly object _gate = new object();
@@ -56,7 +57,7 @@ namespace CloudRebue.Core.Sending
             _journal = journal ?? NullSendJournal.Instance;
             _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             _pacer = new RequestPacer(options.RequestsPerSecond, TimeSpan.FromSeconds(1), _time, options.PacingMargin);
-            _pipeline = RetryPipelineFactory.Create(options, _time, () => Interlocked.Increment(ref _retries));
+            _pipeline = RetryPipelineFactory.Create(options, _time, NoteRetry);
             _current = new List<OutgoingMessage>(options.BatchSize);
             _startedAt = _time.GetTimestamp();
         }
@@ -136,6 +137,9 @@ namespace CloudRebue.Core.Sending
         }
 
         public bool TryTakeResult(out SendResult result) => _results.TryDequeue(out result!);
+
+        /// <summary>A line for -Verbose about something the run did (a retry), for the pipeline thread to write.</summary>
+        public bool TryTakeNotice(out string notice) => _notices.TryDequeue(out notice!);
 
         /// <summary>Blocks until a batch finishes or the timeout passes; returns at once when cancelled.</summary>
         public void WaitForProgress(TimeSpan timeout)
@@ -305,6 +309,17 @@ namespace CloudRebue.Core.Sending
             lock (_gate)
             {
                 _fatal ??= reason;
+            }
+        }
+
+        // Runs on a batch's thread: counted here, told to the user by the pipeline thread. Bounded, so a
+        // run that nobody drains cannot grow it without limit.
+        private void NoteRetry(SendAttempt? failed, int attempt, TimeSpan wait)
+        {
+            Interlocked.Increment(ref _retries);
+            if (_notices.Count < 1000)
+            {
+                _notices.Enqueue($"Retrying a batch (attempt {attempt + 1}) in {wait.TotalSeconds:0.###} s: {failed?.Detail ?? "the request failed before it was sent"}");
             }
         }
 

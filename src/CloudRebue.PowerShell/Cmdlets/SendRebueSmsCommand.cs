@@ -398,8 +398,11 @@ namespace CloudRebue.PowerShell.Cmdlets
             _gate = new SendJournalGate(index, ResendUnknown);
         }
 
-        private void WaitUntilFinished() =>
-            _engine!.DrainUntilFinished(WriteResult, () => _progress!.Update(_row, _engine), () => StopToken.IsCancellationRequested, TimeSpan.FromMilliseconds(250));
+        private void WaitUntilFinished()
+        {
+            _engine!.DrainUntilFinished(WriteResult, () => { DrainNotices(); _progress!.Update(_row, _engine); }, () => StopToken.IsCancellationRequested, TimeSpan.FromMilliseconds(250));
+            DrainNotices();
+        }
 
         private void DrainResults()
         {
@@ -411,6 +414,16 @@ namespace CloudRebue.PowerShell.Cmdlets
             while (_engine.TryTakeResult(out SendResult result))
             {
                 WriteResult(result);
+            }
+
+            DrainNotices();
+        }
+
+        private void DrainNotices()
+        {
+            while (_engine!.TryTakeNotice(out string notice))
+            {
+                WriteVerbose(notice);
             }
         }
 
