@@ -22,6 +22,13 @@ namespace CloudRebue.Core.Receipts
         private int _heldBack;
 
         /// <summary>An alarm on <paramref name="time"/>.</summary>
+        /// <summary>An alarm on the system clock. The cmdlet calls this one: its signature names no TimeProvider,
+        /// a dependency type on netstandard that must not cross into the cmdlet assembly.</summary>
+        public ListenerFailureAlarm()
+            : this(TimeProvider.System)
+        {
+        }
+
         public ListenerFailureAlarm(TimeProvider time) => _time = time ?? throw new ArgumentNullException(nameof(time));
 
         /// <summary>The text to report for this failure now, or null to hold it back (it is counted in the next report).</summary>
