@@ -15,6 +15,19 @@ public class StartRebueReceiptListenerTests : IDisposable
     public void Dispose() => _ps.Dispose();
 
     [Fact]
+    public async Task ReceiptsOnAWrongPathAreWarnedAboutWithoutTheSecret()
+    {
+        using var session = ListenerSession.Start(_ps.Runspace, "-Count 1");
+        Assert.Equal(HttpStatusCode.NotFound, (await session.PostAsync(ReceiptJson("typo"), "/receipts/" + Secret.Substring(1))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await session.PostAsync(ReceiptJson("right"))).StatusCode);
+        session.End();
+        string warning = Assert.Single(session.PowerShell.Streams.Warning).Message;
+        Assert.Contains("1 request(s) came to a path other than the receipt path", warning);
+        Assert.Contains("/receipts/***", warning);
+        Assert.DoesNotContain(Secret.Substring(1), warning);
+    }
+
+    [Fact]
     public async Task CountEndsItAfterThatManyReceipts()
     {
         using var session = ListenerSession.Start(_ps.Runspace, "-Count 2");

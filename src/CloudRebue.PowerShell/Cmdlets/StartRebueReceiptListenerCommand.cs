@@ -193,6 +193,7 @@ namespace CloudRebue.PowerShell.Cmdlets
                     }
 
                     WriteNotices(listener);
+                    WarnAboutWrongPaths(listener);
                     StopIfFailingEveryRequest(listener);
                 }
 
@@ -268,6 +269,25 @@ namespace CloudRebue.PowerShell.Cmdlets
                 }
             }
         }
+
+        // A typo in Send-RebueSms -Endpoint sends every receipt to a path we answer 404: say so, at most once a
+        // minute (scanners on the internet hit wrong paths too, and must not flood the warning stream).
+        private void WarnAboutWrongPaths(ReceiptListener listener)
+        {
+            long wrong = listener.Statistics.Answered(404);
+            if (wrong == _wrongPathsWarned || (_wrongPathWarning.IsRunning && _wrongPathWarning.Elapsed < WrongPathWarningInterval))
+            {
+                return;
+            }
+
+            WriteWarning($"{wrong - _wrongPathsWarned} request(s) came to a path other than the receipt path and were answered 404. If receipts are missing, check Send-RebueSms -Endpoint: it must end with this listener's path ({listener.Path.Masked}).");
+            _wrongPathsWarned = wrong;
+            _wrongPathWarning.Restart();
+        }
+
+        private static readonly TimeSpan WrongPathWarningInterval = TimeSpan.FromMinutes(1);
+        private readonly Stopwatch _wrongPathWarning = new Stopwatch();
+        private long _wrongPathsWarned;
 
         // A listener that fails every request only makes the provider retry for ever: stop, and say so.
         private void StopIfFailingEveryRequest(ReceiptListener listener)
