@@ -181,6 +181,18 @@ public sealed class JournalFaultTests : IDisposable
         Assert.Contains("another -JournalPath", ex.Message);
     }
 
+    [Theory]
+    [InlineData("Row,Status,Phone\n1,Queued,254712345678\n")]
+    [InlineData("{\"some\":\"json\"}\n")]
+    public void AFileThatIsNotAJournalIsToldSoNotToRestoreACopy(string content)
+    {
+        File.WriteAllText(_path, content);
+        var ex = Assert.Throws<JournalCorruptException>(() => SendJournalReader.Load(_path));
+        Assert.Contains("is not a send journal", ex.Message);
+        Assert.Contains("an exported CSV of results is not a journal", ex.Message);
+        Assert.DoesNotContain("Restore it from a copy", ex.Message);
+    }
+
     [Fact]
     public void EachInputRowAndTextIsStoredOnceAndARecipientCostsLittle()
     {

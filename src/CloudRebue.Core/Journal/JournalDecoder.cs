@@ -54,7 +54,9 @@ namespace CloudRebue.Core.Journal
             }
             catch (Exception ex) when (IsFormatProblem(ex))
             {
-                throw ex as JournalCorruptException ?? new JournalCorruptException(_path, line, ex.Message, ex);
+                // A first line that is not even JSON: some other file (a results CSV) was given as the journal.
+                string reason = !_sawHeader && ex is JsonException ? JournalCorruptException.NotAJournal + " (its first line is not JSON)" : ex.Message;
+                throw ex as JournalCorruptException ?? new JournalCorruptException(_path, line, reason, ex);
             }
 
             if (_tornCount > 0)
@@ -158,7 +160,7 @@ namespace CloudRebue.Core.Journal
         {
             if (!root.TryGetProperty(JournalFormat.Header, out JsonElement header) || header.ValueKind != JsonValueKind.String || header.GetString() != JournalFormat.Name)
             {
-                throw new JournalCorruptException(_path, 1, "this is not a CloudRebue send journal (no header line)");
+                throw new JournalCorruptException(_path, 1, JournalCorruptException.NotAJournal + " (no header line)");
             }
 
             int version = root.TryGetProperty(JournalFormat.HeaderVersion, out JsonElement v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : 0;
