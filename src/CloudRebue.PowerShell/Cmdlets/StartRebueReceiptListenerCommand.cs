@@ -92,7 +92,7 @@ namespace CloudRebue.PowerShell.Cmdlets
         public string? JournalPath { get; set; }
 
         private JournalFollower? _journal;
-        private readonly ListenerFailureAlarm _failureAlarm = new ListenerFailureAlarm(TimeProvider.System);
+        private readonly ListenerFailureAlarm _failureAlarm = new ListenerFailureAlarm();
 
         private bool HasTimeout => MyInvocation.BoundParameters.ContainsKey(nameof(Timeout));
 
