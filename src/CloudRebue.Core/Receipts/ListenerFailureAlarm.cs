@@ -21,15 +21,20 @@ namespace CloudRebue.Core.Receipts
         private DateTimeOffset? _lastReport;
         private int _heldBack;
 
-        /// <summary>An alarm on <paramref name="time"/>.</summary>
-        /// <summary>An alarm on the system clock. The cmdlet calls this one: its signature names no TimeProvider,
-        /// a dependency type on netstandard that must not cross into the cmdlet assembly.</summary>
+        /// <summary>An alarm on the system clock.</summary>
+        /// <remarks>
+        /// The only public constructor: an overload taking a TimeProvider would make the cmdlet
+        /// assembly reference TimeProvider's assembly (overload resolution reads every signature).
+        /// </remarks>
         public ListenerFailureAlarm()
             : this(TimeProvider.System)
         {
         }
 
-        public ListenerFailureAlarm(TimeProvider time) => _time = time ?? throw new ArgumentNullException(nameof(time));
+        private ListenerFailureAlarm(TimeProvider time) => _time = time;
+
+        /// <summary>An alarm on <paramref name="time"/>, for tests.</summary>
+        internal static ListenerFailureAlarm OnClock(TimeProvider time) => new ListenerFailureAlarm(time ?? throw new ArgumentNullException(nameof(time)));
 
         /// <summary>The text to report for this failure now, or null to hold it back (it is counted in the next report).</summary>
         public string? Report(string failure)

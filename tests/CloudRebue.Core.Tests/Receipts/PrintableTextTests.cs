@@ -24,7 +24,7 @@ public class ListenerFailureAlarmTests
     public void ReportsTheFirstAtOnceThenAtMostOneAnIntervalCountingThoseHeldBack()
     {
         var time = new FakeTimeProvider();
-        var alarm = new ListenerFailureAlarm(time);
+        var alarm = ListenerFailureAlarm.OnClock(time);
 
         Assert.Contains("boom\\u000Aforged", alarm.Report("boom\nforged"));
         Assert.Null(alarm.Report("again"));
