@@ -25,10 +25,19 @@ namespace CloudRebue.Core.Journal
         /// <summary>Null when opened read-only.</summary>
         public SendJournalWriter? Writer { get; }
 
+        /// <summary>Opens the journal on the system clock.</summary>
+        /// <remarks>The cmdlets call this overload: its signature names no TimeProvider, a dependency type on netstandard
+        /// (Microsoft.Bcl.TimeProvider) that must not cross into the cmdlet assembly (DESIGN.md, loading beside other modules).</remarks>
         /// <exception cref="JournalLockedException">Another send is writing the journal.</exception>
         /// <exception cref="JournalOwnerMismatchException">The journal was written for another account or base URL.</exception>
         /// <exception cref="JournalCorruptException">The journal cannot be read.</exception>
-        public static SendJournalSession Open(string path, JournalOwner owner, bool forWriting, Func<object?, IReadOnlyDictionary<string, string?>?>? describeInput = null, TimeProvider? timeProvider = null)
+        public static SendJournalSession Open(string path, JournalOwner owner, bool forWriting, Func<object?, IReadOnlyDictionary<string, string?>?>? describeInput = null) =>
+            Open(path, owner, forWriting, describeInput, null);
+
+        /// <exception cref="JournalLockedException">Another send is writing the journal.</exception>
+        /// <exception cref="JournalOwnerMismatchException">The journal was written for another account or base URL.</exception>
+        /// <exception cref="JournalCorruptException">The journal cannot be read.</exception>
+        public static SendJournalSession Open(string path, JournalOwner owner, bool forWriting, Func<object?, IReadOnlyDictionary<string, string?>?>? describeInput, TimeProvider? timeProvider)
         {
             JournalLock? held = forWriting ? JournalLock.Acquire(path) : null;
             try
