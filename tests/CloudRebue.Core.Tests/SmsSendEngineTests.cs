@@ -282,6 +282,17 @@ public class SmsSendEngineTests
     }
 
     [Fact]
+    public void ResultsAreStampedInTheComputersTimeZoneLikeConnectedAt()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        clock.SetLocalTimeZone(TimeZoneInfo.CreateCustomTimeZone("EAT", TimeSpan.FromHours(3), "EAT", "EAT"));
+        using var engine = new SmsSendEngine(new ScriptedTransport(), Fast(), null, clock);
+        var result = Assert.Single(Run(engine, TestMessages.Batch(1)));
+        Assert.Equal(TimeSpan.FromHours(3), result.CompletedAt.Offset);
+        Assert.Equal(clock.GetUtcNow(), result.CompletedAt);
+    }
+
+    [Fact]
     public void RejectsABatchSizeOverTheApiMaximum() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new SmsSendEngine(new ScriptedTransport(), new SendEngineOptions { BatchSize = 101 }));
 

@@ -82,7 +82,7 @@ namespace CloudRebue.Core.Sending
             ErrorId = errorId,
             Row = row.Row,
             InputObject = row.InputObject,
-            CompletedAt = _time.GetUtcNow(),
+            CompletedAt = _time.GetLocalNow(),
         };
 
         private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();

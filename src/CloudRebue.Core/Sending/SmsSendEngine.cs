@@ -232,7 +232,7 @@ namespace CloudRebue.Core.Sending
             catch (Exception ex)
             {
                 // Something unexpected after the request may have gone out: never guess that it did not.
-                results = SendOutcomeMapper.Unexpected(batch, ex, _time.GetUtcNow());
+                results = SendOutcomeMapper.Unexpected(batch, ex, _time.GetLocalNow());
             }
             finally
             {
@@ -285,7 +285,7 @@ namespace CloudRebue.Core.Sending
                 Stop(new CloudRebueApiException(ApiFailureKind.TokenRejected, attempt.Detail, attempt.StatusCode));
             }
 
-            return SendOutcomeMapper.Map(batch, attempt, _time.GetUtcNow());
+            return SendOutcomeMapper.Map(batch, attempt, _time.GetLocalNow());
         }
 
         // A journal that cannot record stops the run: sending what it cannot record would let a rerun send it
@@ -324,7 +324,7 @@ namespace CloudRebue.Core.Sending
         }
 
         private IReadOnlyList<SendResult> NotSent(List<OutgoingMessage> batch) =>
-            SendOutcomeMapper.NotSent(batch, _fatal?.Message ?? "The run stopped.", _time.GetUtcNow());
+            SendOutcomeMapper.NotSent(batch, _fatal?.Message ?? "The run stopped.", _time.GetLocalNow());
 
         private void Publish(IReadOnlyList<SendResult> results)
         {

@@ -262,7 +262,7 @@ namespace CloudRebue.PowerShell.Cmdlets
 
             foreach (OutgoingMessage message in _messages)
             {
-                SendResult? instead = _gate?.Check(message, DateTimeOffset.UtcNow);
+                SendResult? instead = _gate?.Check(message, DateTimeOffset.Now);
                 if (instead != null)
                 {
                     if (instead.Status == SendStatus.Skipped)
@@ -299,7 +299,7 @@ namespace CloudRebue.PowerShell.Cmdlets
                 Correlator = row.Correlator,
                 Row = row.Row,
                 InputObject = source,
-                CompletedAt = DateTimeOffset.UtcNow,
+                CompletedAt = DateTimeOffset.Now,
             };
         }
 
@@ -314,7 +314,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             {
                 // -WhatIf: one preview per recipient, so the plan can be kept (Export-Csv) and reviewed.
                 _plan.Add(message);
-                SendResult preview = SendResult.For(message, SendStatus.WouldSend, DateTimeOffset.UtcNow);
+                SendResult preview = SendResult.For(message, SendStatus.WouldSend, DateTimeOffset.Now);
                 preview.SmsUnits = message.Units;
                 WriteResult(preview);
                 return;
