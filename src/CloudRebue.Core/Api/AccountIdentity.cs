@@ -2,6 +2,7 @@ using System;
 using System.Text;
 using System.Text.Json;
 using CloudRebue.Core.Hashing;
+using CloudRebue.Core.Serialization;
 
 namespace CloudRebue.Core.Api
 {

@@ -40,6 +40,7 @@ namespace CloudRebue.Core.Journal
         /// <param name="isNew">True when the journal is empty: a header goes first.</param>
         /// <param name="endsWithoutNewline">True when an earlier crash left a torn last line.</param>
         /// <param name="describeInput">Turns an input row into text properties to keep with its recipients.</param>
+        /// <param name="timeProvider">Stamps each line; the system clock when null.</param>
         internal SendJournalWriter(string path, Stream appendStream, JournalOwner owner, bool isNew, bool endsWithoutNewline, Func<object?, IReadOnlyDictionary<string, string?>?>? describeInput, TimeProvider? timeProvider)
         {
             _path = path;

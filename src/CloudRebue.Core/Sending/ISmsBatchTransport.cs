@@ -2,10 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using CloudRebue.Core.Api;
 
 namespace CloudRebue.Core.Sending
 {
-    /// <summary>Sends one batch as one request. The API client implements it; engine tests fake it.</summary>
+    /// <summary>Sends one batch as one request. <see cref="ApiBatchTransport"/> sends it through the API client; engine tests fake it.</summary>
     public interface ISmsBatchTransport
     {
         /// <param name="messages">The batch.</param>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CloudRebue.Core.Api;
 using CloudRebue.Core.Sending;
 
 namespace CloudRebue.Core.Tests.Fakes;

@@ -1,7 +1,7 @@
 using CloudRebue.Core.Hashing;
 using Xunit;
 
-namespace CloudRebue.Core.Tests;
+namespace CloudRebue.Core.Tests.Hashing;
 
 /// <summary>The module's one SHA-256: the standard digest, and the same from any thread after reuse.</summary>
 public class Sha256Tests

@@ -1,9 +1,10 @@
 using CloudRebue.Core.Api;
 using CloudRebue.Core.Sending;
 using CloudRebue.Core.Tests.Fakes;
+using CloudRebue.Tests.Shared;
 using Xunit;
 
-namespace CloudRebue.Core.Tests;
+namespace CloudRebue.Core.Tests.Sending;
 
 public class SmsSendEngineTests
 {
@@ -29,7 +30,7 @@ public class SmsSendEngineTests
         }
 
         Task finishing = Task.Run(() => test.Run.Finish());
-        await Eventually(() => transport.Calls == 1 && test.Waits > 0);
+        await Eventually.TrueAsync(() => transport.Calls == 1 && test.Waits > 0);
         answer.SetResult(ScriptedTransport.AcceptAll(TestMessages.Batch(3)));
         await finishing.WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Equal(3, test.Results.Count);
@@ -54,16 +55,6 @@ public class SmsSendEngineTests
         Task finishing = Task.Run(() => test.Run.Finish());
         await finishing.WaitAsync(TimeSpan.FromSeconds(20));
         Assert.False(test.Run.IsFinished);
-    }
-
-    private static async Task Eventually(Func<bool> condition)
-    {
-        for (int i = 0; i < 2000 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition());
     }
 
     [Fact]
@@ -251,7 +242,7 @@ public class SmsSendEngineTests
         });
         using var test = new TestRun(transport, Fast(batchSize: 1));
         test.Run.Add(TestMessages.Message(1));
-        await Eventually(() => transport.Calls == 1);
+        await Eventually.TrueAsync(() => transport.Calls == 1);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         test.Run.Stop();
         test.Run.Finish(); // returns at once: the run is stopping

@@ -1,7 +1,7 @@
 using CloudRebue.Core.Time;
 using Xunit;
 
-namespace CloudRebue.Core.Tests.Receipts;
+namespace CloudRebue.Core.Tests.Time;
 
 public class ProviderTimeTests
 {

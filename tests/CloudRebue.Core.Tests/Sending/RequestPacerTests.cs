@@ -2,7 +2,7 @@ using CloudRebue.Core.Sending;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
-namespace CloudRebue.Core.Tests;
+namespace CloudRebue.Core.Tests.Sending;
 
 public class RequestPacerTests
 {

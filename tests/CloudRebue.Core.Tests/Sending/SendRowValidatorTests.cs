@@ -1,7 +1,7 @@
 using CloudRebue.Core.Sending;
 using Xunit;
 
-namespace CloudRebue.Core.Tests;
+namespace CloudRebue.Core.Tests.Sending;
 
 public class SendRowValidatorTests
 {

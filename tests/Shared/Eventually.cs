@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
-namespace CloudRebue.Simulator.Tests;
+namespace CloudRebue.Tests.Shared;
 
 /// <summary>
 /// Waits for background work (receipts) to reach a state. On a fake clock it also moves time on
 /// in steps, so delays and backoffs elapse without real sleeping.
 /// </summary>
-internal static class Eventually
+public static class Eventually
 {
     public static async Task TrueAsync(Func<Task<bool>> condition, FakeTimeProvider? clock = null, TimeSpan? step = null, string? because = null)
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace CloudRebue.Core.Api
+namespace CloudRebue.Core.Serialization
 {
     /// <summary>
     /// Tolerant readers for the API's loosely typed JSON: the same field comes as a string from one brand

@@ -1,7 +1,7 @@
 using CloudRebue.Core.Messages;
 using Xunit;
 
-namespace CloudRebue.Core.Tests;
+namespace CloudRebue.Core.Tests.Messages;
 
 public class SmsUnitCalculatorTests
 {

@@ -1,7 +1,7 @@
 using CloudRebue.Core.Phones;
 using Xunit;
 
-namespace CloudRebue.Core.Tests;
+namespace CloudRebue.Core.Tests.Phones;
 
 public class PhoneNumberNormalizerTests
 {

@@ -3,7 +3,7 @@ using CloudRebue.Core.Api;
 using CloudRebue.Core.Sending;
 using Xunit;
 
-namespace CloudRebue.Core.Tests;
+namespace CloudRebue.Core.Tests.Api;
 
 /// <summary>
 /// The send-sms answer reader: one pass over the bytes, as tolerant as the JsonDocument reading it

@@ -4,7 +4,7 @@ using CloudRebue.Core.Sending;
 using CloudRebue.Core.Tests.Fakes;
 using Xunit;
 
-namespace CloudRebue.Core.Tests;
+namespace CloudRebue.Core.Tests.Journal;
 
 public sealed class SendJournalTests : IDisposable
 {

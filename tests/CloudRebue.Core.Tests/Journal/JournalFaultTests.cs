@@ -4,7 +4,7 @@ using CloudRebue.Core.Sending;
 using CloudRebue.Core.Tests.Fakes;
 using Xunit;
 
-namespace CloudRebue.Core.Tests;
+namespace CloudRebue.Core.Tests.Journal;
 
 /// <summary>The journal under real faults: a full disk, a second writer, another account, a BOM, a torn tail.</summary>
 public sealed class JournalFaultTests : IDisposable

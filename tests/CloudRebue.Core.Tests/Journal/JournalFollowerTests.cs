@@ -3,7 +3,7 @@ using CloudRebue.Core.Sending;
 using CloudRebue.Core.Tests.Fakes;
 using Xunit;
 
-namespace CloudRebue.Core.Tests;
+namespace CloudRebue.Core.Tests.Journal;
 
 /// <summary>Receipts joined to what a send journal recorded, while the send may still be writing it.</summary>
 public sealed class JournalFollowerTests : IDisposable

@@ -2,7 +2,7 @@ using CloudRebue.Core.Sending;
 using CloudRebue.Core.Tests.Fakes;
 using Xunit;
 
-namespace CloudRebue.Core.Tests;
+namespace CloudRebue.Core.Tests.Sending;
 
 public class EndpointMaskTests
 {

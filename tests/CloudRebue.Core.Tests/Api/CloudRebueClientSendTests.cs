@@ -6,7 +6,7 @@ using CloudRebue.Core.Sending;
 using CloudRebue.Core.Tests.Fakes;
 using Xunit;
 
-namespace CloudRebue.Core.Tests;
+namespace CloudRebue.Core.Tests.Api;
 
 /// <summary>How one send-sms request's outcome is classified: the decision that guards against duplicates.</summary>
 public class CloudRebueClientSendTests

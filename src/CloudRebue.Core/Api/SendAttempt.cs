@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using CloudRebue.Core.Api;
 
-namespace CloudRebue.Core.Sending
+namespace CloudRebue.Core.Api
 {
     /// <summary>What one HTTP request of a batch came to: the per-item answers, or why there are none.</summary>
     public sealed class SendAttempt

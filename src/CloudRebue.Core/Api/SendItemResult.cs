@@ -1,4 +1,4 @@
-namespace CloudRebue.Core.Sending
+namespace CloudRebue.Core.Api
 {
     /// <summary>The API's answer for one message object of a batch (one entry of the response array).</summary>
     public sealed class SendItemResult

@@ -4,7 +4,7 @@ using CloudRebue.Core.Tests.Fakes;
 using CloudRebue.Tests.Shared;
 using Xunit;
 
-namespace CloudRebue.Core.Tests;
+namespace CloudRebue.Core.Tests.Sending;
 
 /// <summary>A 429's Retry-After is honoured, and capped, on a fake clock: no real waiting.</summary>
 public class RetryAfterTests
@@ -30,18 +30,8 @@ public class RetryAfterTests
         Assert.Equal(1, transport.Calls);
 
         clock.Advance(TimeSpan.FromMilliseconds(10));
-        await WaitUntil(() => transport.Calls == 2);
+        await Eventually.TrueAsync(() => transport.Calls == 2);
         await finishing.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.True(test.Run.IsFinished);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
-            await Task.Delay(5);
-        }
     }
 }
