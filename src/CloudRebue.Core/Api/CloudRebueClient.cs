@@ -22,7 +22,7 @@ namespace CloudRebue.Core.Api
         private string? _account;
 
         // The cmdlets call this overload: its signature names no TimeProvider, a dependency type on netstandard
-        // (Microsoft.Bcl.TimeProvider) that must not cross into the cmdlet assembly (DESIGN.md, loading beside other modules).
+        // (Microsoft.Bcl.TimeProvider) that must not cross into the cmdlet assembly (docs/ARCHITECTURE.md, "Loading beside other modules").
         public CloudRebueClient(CloudRebueClientOptions options)
             : this(options, null, null)
         {
@@ -93,7 +93,7 @@ namespace CloudRebue.Core.Api
         /// connection. Never throws for an HTTP or transport failure: the outcome is classified so the caller can
         /// decide on retries. Throws only when the caller cancels.
         /// </summary>
-        public async Task<SendAttempt> SendBatchAsync(IReadOnlyList<ISmsRequestItem> messages, Action? requestWritten, CancellationToken cancellationToken)
+        internal async Task<SendAttempt> SendBatchAsync(IReadOnlyList<ISmsRequestItem> messages, Action? requestWritten, CancellationToken cancellationToken)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "send-sms")
             {

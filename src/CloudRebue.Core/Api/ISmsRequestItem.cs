@@ -4,7 +4,7 @@ namespace CloudRebue.Core.Api
     /// One message object of a <c>send-sms</c> request, as the API takes it. The API knows nothing of send
     /// runs: the engine's OutgoingMessage implements this, so a batch goes to the client without copying.
     /// </summary>
-    public interface ISmsRequestItem
+    internal interface ISmsRequestItem
     {
         /// <summary>The recipient as <c>254XXXXXXXXX</c>.</summary>
         string Phone { get; }

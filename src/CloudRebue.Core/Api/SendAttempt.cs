@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace CloudRebue.Core.Api
 {
     /// <summary>What one HTTP request of a batch came to: the per-item answers, or why there are none.</summary>
-    public sealed class SendAttempt
+    internal sealed class SendAttempt
     {
         private SendAttempt(IReadOnlyList<SendItemResult>? items, ApiFailureKind? failure, int? statusCode, TimeSpan? retryAfter, string detail)
         {

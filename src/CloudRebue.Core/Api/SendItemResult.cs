@@ -1,7 +1,7 @@
 namespace CloudRebue.Core.Api
 {
     /// <summary>The API's answer for one message object of a batch (one entry of the response array).</summary>
-    public sealed class SendItemResult
+    internal sealed class SendItemResult
     {
         public SendItemResult(bool accepted, string? message, string? correlator, string? uniqueId, string? phone, string? @operator, int? smsUnits, string? batchId)
         {

@@ -15,7 +15,7 @@ namespace CloudRebue.Core.Journal
     /// writer writes nothing more and every call throws <see cref="JournalWriteException"/>: a half-written
     /// batch must not be followed by lines that pretend it is whole. Callers hold a <see cref="JournalLock"/>.
     /// </summary>
-    public sealed class SendJournalWriter : ISendJournal, IDisposable
+    internal sealed class SendJournalWriter : ISendJournal, IDisposable
     {
         private const int RecentCapacity = 1024;
         // The journal is a file, never HTML: text outside ASCII stays readable (and short) instead of \uXXXX.

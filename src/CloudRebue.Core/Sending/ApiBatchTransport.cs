@@ -7,7 +7,7 @@ using CloudRebue.Core.Api;
 namespace CloudRebue.Core.Sending
 {
     /// <summary>Sends each batch as one <c>POST send-sms</c> through the account's API client.</summary>
-    public sealed class ApiBatchTransport : ISmsBatchTransport
+    internal sealed class ApiBatchTransport : ISmsBatchTransport
     {
         private readonly CloudRebueClient _client;
 
