@@ -5,7 +5,7 @@ using CloudRebue.Core.Sending;
 using CloudRebue.PowerShell.Tests.Fakes;
 using Xunit;
 
-namespace CloudRebue.PowerShell.Tests;
+namespace CloudRebue.PowerShell.Tests.Cmdlets;
 
 /// <summary>Send-RebueSms -JournalPath: a rerun skips what was queued and holds back what is unknown.</summary>
 public sealed class SendJournalCmdletTests : IDisposable

@@ -4,7 +4,7 @@ using CloudRebue.Core.Sending;
 using CloudRebue.PowerShell.Tests.Fakes;
 using Xunit;
 
-namespace CloudRebue.PowerShell.Tests;
+namespace CloudRebue.PowerShell.Tests.Cmdlets;
 
 /// <summary>What a new user meets first: -ErrorAction Stop alerts, spreadsheet headers, quiet mistakes made loud.</summary>
 public class SendRebueSmsFirstHourTests : IDisposable

@@ -6,7 +6,7 @@ using CloudRebue.Core.Receipts;
 using Xunit;
 using static CloudRebue.PowerShell.Tests.ListenerSession;
 
-namespace CloudRebue.PowerShell.Tests;
+namespace CloudRebue.PowerShell.Tests.Cmdlets;
 
 public class StartRebueReceiptListenerTests : IDisposable
 {

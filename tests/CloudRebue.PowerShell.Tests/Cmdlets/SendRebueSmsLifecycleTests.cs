@@ -4,7 +4,7 @@ using CloudRebue.Core.Sending;
 using CloudRebue.PowerShell.Tests.Fakes;
 using Xunit;
 
-namespace CloudRebue.PowerShell.Tests;
+namespace CloudRebue.PowerShell.Tests.Cmdlets;
 
 /// <summary>Ctrl+C, progress and verbose output of a long send.</summary>
 public class SendRebueSmsLifecycleTests

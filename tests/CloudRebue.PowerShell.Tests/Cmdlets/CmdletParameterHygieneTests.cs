@@ -2,7 +2,7 @@ using System.Management.Automation;
 using System.Reflection;
 using Xunit;
 
-namespace CloudRebue.PowerShell.Tests;
+namespace CloudRebue.PowerShell.Tests.Cmdlets;
 
 /// <summary>
 /// No cmdlet takes a token, secret, key or password as plain text: a [string] parameter would put it in

@@ -6,7 +6,7 @@ using CloudRebue.Core.Sending;
 using CloudRebue.PowerShell.Tests.Fakes;
 using Xunit;
 
-namespace CloudRebue.PowerShell.Tests;
+namespace CloudRebue.PowerShell.Tests.Cmdlets;
 
 /// <summary>Send-RebueSms when the journal or the server misbehaves: clear errors, nothing sent twice, no token anywhere.</summary>
 public sealed class SendJournalFaultCmdletTests : IDisposable

@@ -4,7 +4,7 @@ using Xunit;
 using Xunit.Abstractions;
 using static CloudRebue.PowerShell.Tests.ListenerSession;
 
-namespace CloudRebue.PowerShell.Tests;
+namespace CloudRebue.PowerShell.Tests.Cmdlets;
 
 /// <summary>Through the cmdlet and the pipeline: counts, not timings. The rate is only reported.</summary>
 public class ReceiptListenerThroughputTests(ITestOutputHelper output) : IDisposable

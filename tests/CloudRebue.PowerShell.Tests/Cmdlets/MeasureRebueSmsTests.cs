@@ -1,7 +1,7 @@
 using CloudRebue.Core.Messages;
 using Xunit;
 
-namespace CloudRebue.PowerShell.Tests;
+namespace CloudRebue.PowerShell.Tests.Cmdlets;
 
 public class MeasureRebueSmsTests : IDisposable
 {

@@ -6,7 +6,7 @@ using CloudRebue.PowerShell.Session;
 using CloudRebue.PowerShell.Tests.Fakes;
 using Xunit;
 
-namespace CloudRebue.PowerShell.Tests;
+namespace CloudRebue.PowerShell.Tests.Cmdlets;
 
 /// <summary>The contract of Send-RebueSms: binding, accounting for every recipient, errors, -WhatIf.</summary>
 public class SendRebueSmsTests : IDisposable
