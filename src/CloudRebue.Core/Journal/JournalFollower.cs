@@ -9,7 +9,8 @@ namespace CloudRebue.Core.Journal
     /// a listener usually starts before the send whose receipts it collects, so a correlator it does not
     /// know yet makes it read what was appended since its last look. It reads again only when the file
     /// has grown (one size check per unknown receipt), and only whole lines, so a flood of receipts for
-    /// other campaigns costs no re-reading.
+    /// other campaigns costs no re-reading. The listener asks it on its consumer thread, as each receipt is
+    /// taken (<see cref="ReceiptJoin"/>), never on a request thread, so the lock is not one requests wait on.
     /// </summary>
     internal sealed class JournalFollower : IReceiptCorrelator
     {
@@ -46,6 +47,7 @@ namespace CloudRebue.Core.Journal
         /// <summary>Set when the journal could not be read; the follower then stops trying and joins nothing more.</summary>
         public string? Problem { get; private set; }
 
+        /// <inheritdoc />
         public SentMessage? FindSent(string? correlator, string uniqueId)
         {
             lock (_lock)

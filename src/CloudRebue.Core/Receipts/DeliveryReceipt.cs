@@ -62,7 +62,6 @@ namespace CloudRebue.Core.Receipts
         /// <inheritdoc />
         public override string ToString() => $"{DeliveryStatus} {Phone} ({UniqueId})";
 
-        /// <summary>A copy joined to the message it reports on; the receipt itself when nothing is known.</summary>
         /// <summary>A copy carrying another input row (the cmdlet turns the journal's text row back into an object).</summary>
         public DeliveryReceipt WithInputObject(object? inputObject)
         {
@@ -71,18 +70,20 @@ namespace CloudRebue.Core.Receipts
             return copy;
         }
 
-        internal DeliveryReceipt WithSentMessage(SentMessage? sent)
+        /// <summary>
+        /// Joins this receipt, in place, to the message it reports on. Only <see cref="ReceiptJoin"/> calls it, on
+        /// the consumer's thread, before anyone else sees the receipt; nothing is changed when nothing is known.
+        /// </summary>
+        internal void Join(SentMessage? sent)
         {
             if (sent == null)
             {
-                return this;
+                return;
             }
 
-            var joined = (DeliveryReceipt)MemberwiseClone();
-            joined.Sender = sent.Sender;
-            joined.Message = sent.Message;
-            joined.InputObject = sent.InputObject;
-            return joined;
+            Sender = sent.Sender;
+            Message = sent.Message;
+            InputObject = sent.InputObject;
         }
     }
 }

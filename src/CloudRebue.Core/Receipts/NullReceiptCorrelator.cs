@@ -11,6 +11,9 @@ namespace CloudRebue.Core.Receipts
         }
 
         /// <inheritdoc />
+        public string? Problem => null;
+
+        /// <inheritdoc />
         public SentMessage? FindSent(string? correlator, string uniqueId) => null;
     }
 }

@@ -28,6 +28,7 @@ namespace CloudRebue.Core.Receipts
 
         private readonly ReceiptQueue _queue;
         private readonly ReceiptRequestHandler _handler;
+        private readonly ReceiptJoin _join;
         private readonly ConnectionLimits _limits;
         private readonly int _maxConnections;
         private readonly ListenerNotices _notices = new ListenerNotices(NoticeCapacity);
@@ -95,11 +96,11 @@ namespace CloudRebue.Core.Receipts
                 EvictionGrace = options.EvictionGrace,
             };
             _queue = new ReceiptQueue(options.QueueCapacity, options.DuplicateWindow, options.MaxReceipts);
+            _join = new ReceiptJoin(correlator ?? throw new ArgumentNullException(nameof(correlator)));
             _handler = new ReceiptRequestHandler(
                 Path,
                 _queue,
                 options.MaxBodyBytes,
-                correlator ?? throw new ArgumentNullException(nameof(correlator)),
                 timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)),
                 Statistics,
                 _notices,
@@ -163,11 +164,23 @@ namespace CloudRebue.Core.Receipts
         }
 
         /// <summary>
-        /// Takes the next receipt, waiting up to <paramref name="wait"/>. Meant for one consumer thread.
+        /// Takes the next receipt, waiting up to <paramref name="wait"/>, and joins it to the message it reports
+        /// on (here, on the consumer's thread, once per receipt the queue kept). Meant for one consumer thread.
         /// </summary>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        public bool TryTake([NotNullWhen(true)] out DeliveryReceipt? receipt, TimeSpan wait, CancellationToken cancellationToken) =>
-            _queue.TryTake(out receipt, wait, cancellationToken);
+        public bool TryTake([NotNullWhen(true)] out DeliveryReceipt? receipt, TimeSpan wait, CancellationToken cancellationToken)
+        {
+            if (!_queue.TryTake(out receipt, wait, cancellationToken))
+            {
+                return false;
+            }
+
+            _join.Join(receipt);
+            return true;
+        }
+
+        /// <summary>Why receipts are no longer joined to the send journal, for a warning; null while they are. Read it on the consumer's thread.</summary>
+        internal string? JoinProblem => _join.Problem;
 
         /// <summary>The next note about a refused request (never holding the secret, control characters escaped), for a verbose stream.</summary>
         public bool TryTakeNotice([NotNullWhen(true)] out string? notice) => _notices.TryTake(out notice);

@@ -10,13 +10,14 @@ namespace CloudRebue.Core.Receipts
     /// a length, 413 over the body cap), <see cref="Accept"/> at the body (400 unless valid receipts,
     /// 413 for a batch larger than the queue, 503 when the queue has no room, else 200 once queued).
     /// Never throws: an unforeseen failure is answered 500, counted as a failure and reported.
+    /// It does not join receipts to the send journal: the consumer does that as it takes each one
+    /// (<see cref="ReceiptJoin"/>), so a request never waits for a journal read.
     /// </summary>
     internal sealed class ReceiptRequestHandler
     {
         private readonly ReceiptPath _path;
         private readonly ReceiptQueue _queue;
         private readonly int _maxBodyBytes;
-        private readonly IReceiptCorrelator _correlator;
         private readonly TimeProvider _time;
         private readonly ReceiptListenerStatistics _statistics;
         private readonly ListenerNotices _notices;
@@ -26,7 +27,6 @@ namespace CloudRebue.Core.Receipts
             ReceiptPath path,
             ReceiptQueue queue,
             int maxBodyBytes,
-            IReceiptCorrelator correlator,
             TimeProvider time,
             ReceiptListenerStatistics statistics,
             ListenerNotices notices,
@@ -35,7 +35,6 @@ namespace CloudRebue.Core.Receipts
             _path = path;
             _queue = queue;
             _maxBodyBytes = maxBodyBytes;
-            _correlator = correlator;
             _time = time;
             _statistics = statistics;
             _notices = notices;
@@ -71,19 +70,12 @@ namespace CloudRebue.Core.Receipts
             return null;
         }
 
-        /// <summary>Parses, joins and queues the receipts of a body that passed <see cref="Check"/>.</summary>
+        /// <summary>Parses and queues the receipts of a body that passed <see cref="Check"/>.</summary>
         public HttpAnswer Accept(ArraySegment<byte> body, string remote)
         {
             try
             {
-                IReadOnlyList<DeliveryReceipt> parsed = ReceiptParser.Parse(body, _time.GetUtcNow(), remote);
-                var receipts = new DeliveryReceipt[parsed.Count];
-                for (int i = 0; i < receipts.Length; i++)
-                {
-                    DeliveryReceipt receipt = parsed[i];
-                    receipts[i] = receipt.WithSentMessage(_correlator.FindSent(receipt.Correlator, receipt.UniqueId));
-                }
-
+                IReadOnlyList<DeliveryReceipt> receipts = ReceiptParser.Parse(body, _time.GetUtcNow(), remote);
                 OfferOutcome outcome = _queue.Offer(receipts);
                 _statistics.CountHandled();
                 switch (outcome.Status)
@@ -93,7 +85,7 @@ namespace CloudRebue.Core.Receipts
                         return new HttpAnswer(200, null);
                     case OfferStatus.TooMany:
                         // Retrying cannot help (the batch will never fit): a 4xx, so the provider stops.
-                        return new HttpAnswer(413, "The body holds " + receipts.Length + " receipts, more than the listener's queue holds (-QueueCapacity " + _queue.Capacity + "). Send smaller batches, or raise -QueueCapacity.");
+                        return new HttpAnswer(413, "The body holds " + receipts.Count + " receipts, more than the listener's queue holds (-QueueCapacity " + _queue.Capacity + "). Send smaller batches, or raise -QueueCapacity.");
                     default:
                         return new HttpAnswer(503, "The listener is busy or stopping; retry later.");
                 }
@@ -105,9 +97,8 @@ namespace CloudRebue.Core.Receipts
             }
             catch (Exception ex)
             {
-                // A bug or an unforeseen failure (an assembly that did not load, a journal that
-                // throws): the request gets 500 (the provider retries) and the user is told, since it
-                // probably fails every request.
+                // A bug or an unforeseen failure (an assembly that did not load): the request gets
+                // 500 (the provider retries) and the user is told, since it probably fails every request.
                 RecordFailure(remote, ex);
                 return new HttpAnswer(500, "The listener failed to handle the request.");
             }

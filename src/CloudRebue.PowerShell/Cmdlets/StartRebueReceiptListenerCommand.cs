@@ -231,10 +231,12 @@ namespace CloudRebue.PowerShell.Cmdlets
                 receipt = receipt.WithInputObject(restored);
             }
 
-            if (_journal?.Problem != null && !_journalProblemShown)
+            // The listener joined the receipt as it was taken; a journal that cannot be read, or that threw, is said once.
+            string? problem = _listener!.JoinProblem;
+            if (problem != null && !_journalProblemShown)
             {
                 _journalProblemShown = true;
-                WriteWarning($"Receipts are no longer joined to the send journal: {PrintableText.Escape(_journal.Problem)}");
+                WriteWarning($"Receipts are no longer joined to the send journal: {PrintableText.Escape(problem)}");
             }
 
             WriteObject(receipt);

@@ -9,12 +9,14 @@ namespace CloudRebue.Core.Tests.Receipts;
 /// <summary>The defects of issue 15, each as the request that showed it.</summary>
 public class ReceiptListenerDefectTests
 {
-    private sealed class ThrowingJournal : IReceiptCorrelator
+    // The handler's clock comes from a dependency assembly (Microsoft.Bcl.TimeProvider) and is read once per
+    // body, before the receipts are queued: a clock that throws is an assembly that failed to load mid-request.
+    private sealed class ThrowingClock : TimeProvider
     {
         public volatile bool Broken = true;
 
-        public SentMessage? FindSent(string? correlator, string uniqueId) =>
-            Broken ? throw new FileLoadException("Could not load System.Text.Json, Version=99.0.0.0") : null;
+        public override DateTimeOffset GetUtcNow() =>
+            Broken ? throw new FileLoadException("Could not load Microsoft.Bcl.TimeProvider, Version=99.0.0.0") : DateTimeOffset.UtcNow;
     }
 
     private static string Post(int port, string body, string extraHeaders = "") =>
@@ -143,8 +145,8 @@ public class ReceiptListenerDefectTests
     [Fact]
     public async Task AHandlerThatFailsIsCountedAndDescribedAsAFailureNotOnlyANotice()
     {
-        var journal = new ThrowingJournal();
-        using var run = Start(correlator: journal);
+        var clock = new ThrowingClock();
+        using var run = Start(time: clock);
         for (int i = 0; i < 3; i++)
         {
             Assert.Equal(HttpStatusCode.InternalServerError, (await run.PostAsync(Json("f" + i))).StatusCode);
@@ -155,7 +157,7 @@ public class ReceiptListenerDefectTests
         Assert.True(run.Listener.TryTakeFailure(out var failure));
         Assert.Contains("FileLoadException", failure);
 
-        journal.Broken = false;
+        clock.Broken = false;
         Assert.Equal(HttpStatusCode.OK, (await run.PostAsync(Json("ok"))).StatusCode);
         Assert.Equal(0, run.Listener.Statistics.ConsecutiveFailures);
     }

@@ -73,30 +73,32 @@ public class ReceiptListenerLifecycleTests
         run.Dispose();
     }
 
-    private sealed class HeldJournal : IReceiptCorrelator
+    // The handler reads its clock once per body, after the body is read and before the receipts are queued:
+    // a clock that waits holds the answer in the middle of being decided.
+    private sealed class HeldClock : TimeProvider
     {
         public readonly ManualResetEventSlim Entered = new();
         public readonly ManualResetEventSlim Release = new();
 
-        public SentMessage? FindSent(string? correlator, string uniqueId)
+        public override DateTimeOffset GetUtcNow()
         {
             Entered.Set();
             Release.Wait(TimeSpan.FromSeconds(10));
-            return null;
+            return DateTimeOffset.UtcNow;
         }
     }
 
     [Fact]
     public async Task StopLetsAnAnswerBeingDecidedFinishInsteadOfDroppingTheConnection()
     {
-        var journal = new HeldJournal();
-        using var run = Start(correlator: journal);
+        var clock = new HeldClock();
+        using var run = Start(time: clock);
         var post = run.PostAsync(Json("in-flight"));
-        Assert.True(journal.Entered.Wait(TimeSpan.FromSeconds(10)));
+        Assert.True(clock.Entered.Wait(TimeSpan.FromSeconds(10)));
 
         var stop = Task.Run(run.Listener.Stop);
         Assert.True(WaitFor(() => run.Listener.IsIntakeClosed));
-        journal.Release.Set();
+        clock.Release.Set();
 
         // The request was being handled when Stop began: it is answered (503, as the queue closed), not cut off.
         var response = await post;

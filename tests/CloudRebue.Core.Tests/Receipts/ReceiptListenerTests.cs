@@ -16,6 +16,8 @@ public class ReceiptListenerTests
 
     private sealed class OneMessageJournal : IReceiptCorrelator
     {
+        public string? Problem => null;
+
         public SentMessage? FindSent(string? correlator, string uniqueId) =>
             correlator == "7" ? new SentMessage("ACME", "Your invoice is ready", "row 7") : null;
     }

@@ -28,6 +28,32 @@ public class StartRebueReceiptListenerTests : IDisposable
     }
 
     [Fact]
+    public async Task AJournalThatCannotBeReadIsWarnedAboutOnceAndReceiptsStillCome()
+    {
+        string journal = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cr-unreadable-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        File.WriteAllText(journal, "not a journal\n");
+        try
+        {
+            using var session = ListenerSession.Start(_ps.Runspace, $"-JournalPath '{journal}' -Count 2");
+            Assert.Equal(HttpStatusCode.OK, (await session.PostAsync(ReceiptJson("a"))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await session.PostAsync(ReceiptJson("b"))).StatusCode);
+
+            var receipts = session.End();
+
+            Assert.Equal(new[] { "a", "b" }, receipts.Select(r => r.UniqueId));
+            Assert.All(receipts, r => Assert.Null(r.Sender));
+            string warning = Assert.Single(session.PowerShell.Streams.Warning).Message;
+            Assert.StartsWith("Receipts are no longer joined to the send journal: ", warning);
+            Assert.Contains("line 1", warning);
+            Assert.Empty(session.PowerShell.Streams.Error);
+        }
+        finally
+        {
+            File.Delete(journal);
+        }
+    }
+
+    [Fact]
     public async Task CountEndsItAfterThatManyReceipts()
     {
         using var session = ListenerSession.Start(_ps.Runspace, "-Count 2");
