@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+using CloudRebue.Core.Phones;
+
+namespace CloudRebue.Core.Sending
+{
+    /// <summary>
+    /// Answers every recipient of a row that cannot be sent at all (its template could not be filled) with
+    /// the same Invalid result: a cell with three numbers still gets three results, so every recipient is
+    /// accounted for.
+    /// </summary>
+    public static class RowRejection
+    {
+        public static IReadOnlyList<SendResult> PerRecipient(SendRow row, string errorId, string error, DateTimeOffset at)
+        {
+            var results = new List<SendResult>(1);
+            foreach (PhoneNumberResult phone in PhoneNumberNormalizer.ParseList(row.Phone))
+            {
+                results.Add(new SendResult
+                {
+                    Phone = phone.Normalized ?? phone.Input,
+                    PhoneInput = phone.Input,
+                    Status = SendStatus.Invalid,
+                    Correlator = string.IsNullOrWhiteSpace(row.Correlator) ? null : row.Correlator,
+                    Sender = row.Sender,
+                    Message = row.Message,
+                    LinkId = row.LinkId,
+                    Endpoint = EndpointMask.Apply(row.Endpoint),
+                    Error = error,
+                    ErrorId = errorId,
+                    Row = row.Row,
+                    InputObject = row.InputObject,
+                    CompletedAt = at,
+                });
+            }
+
+            return results;
+        }
+    }
+}
