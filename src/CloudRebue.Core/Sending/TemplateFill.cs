@@ -26,11 +26,11 @@ namespace CloudRebue.Core.Sending
         {
             if (IsBlank)
             {
-                return $"Row {row} has an empty {MissingField}, so the template cannot be filled. Fill the cell, or leave the row out. Nothing was sent to this row.";
+                return $"Row {row} has an empty {MissingField}, so the template cannot be filled. Fill the cell, or leave the row out.";
             }
 
             string found = columns.Count == 0 ? "none" : string.Join(", ", System.Linq.Enumerable.Select(System.Linq.Enumerable.Take(columns, 20), c => "'" + c + "'"));
-            return $"Row {row} has no {MissingField} for the template's {{{MissingField}}} (its columns: {found}). Add the column, or correct the field's name in -Template (names are matched ignoring case, spaces, dots, underscores and hyphens). Nothing was sent to this row.";
+            return $"Row {row} has no {MissingField} for the template's {{{MissingField}}} (its columns: {found}). Add the column, or correct the field's name in -Template (names are matched ignoring case, spaces, dots, underscores and hyphens).";
         }
 
         internal static TemplateFill Filled(string text) => new TemplateFill(text, null, false);

@@ -36,7 +36,11 @@ namespace CloudRebue.PowerShell.Cmdlets
         private ErrorRecord? _heldError;
         private long _queued;
         private long _skippedByJournal;
-        private bool _noPhoneColumnReported;
+        private readonly System.Collections.Generic.HashSet<string> _reportedOnce = new System.Collections.Generic.HashSet<string>();
+        private MessageTemplate? _template;
+        private SendGuards? _guards;
+        private RunBalance? _balance;
+        private bool _misreadWarned;
 
         /// <summary>Recipients: one number, several in one cell (comma or semicolon), or an array.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -110,6 +114,32 @@ namespace CloudRebue.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter ResendUnknown { get; set; }
 
+        /// <summary>Each row's text, filled from its columns: 'Dear {Name}, KES {Amount} is due'; {{ and }} are literal braces.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Template { get; set; }
+
+        /// <summary>The most SMS units one recipient's text may cost; a text over it is Invalid. 10 by default.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int MaxUnitsPerMessage { get; set; } = UnitGuard.DefaultMaxUnitsPerMessage;
+
+        /// <summary>The most SMS units this run may use; the recipients past it are NotSent.</summary>
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long MaxUnits { get; set; }
+
+        /// <summary>Send the same text to the same number more than once in a run.</summary>
+        [Parameter]
+        public SwitchParameter AllowDuplicate { get; set; }
+
+        /// <summary>Numbers not to send to (opt-outs), in any format Send-RebueSms reads; for example (Get-Content .\optout.txt).</summary>
+        [Parameter]
+        [AllowEmptyCollection]
+        [AllowNull]
+        [AllowEmptyString]
+        public string[]? ExcludePhone { get; set; }
+
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
@@ -135,6 +165,13 @@ namespace CloudRebue.PowerShell.Cmdlets
             {
                 WarnAboutPlaceholders(Message);
             }
+
+            _template = SendParameters.Template(this, Template, Message);
+            _balance = new RunBalance(_connection, StopToken, WriteWarning, WriteVerbose);
+            _guards = new SendGuards(
+                new UnitGuard(MaxUnitsPerMessage, MyInvocation.BoundParameters.ContainsKey(nameof(MaxUnits)) ? MaxUnits : (long?)null, _balance.ReadUnits),
+                SendParameters.Exclusions(this, ExcludePhone),
+                AllowDuplicate);
 
             _stopOnError = StopsAtFirstError();
         }
@@ -184,7 +221,8 @@ namespace CloudRebue.PowerShell.Cmdlets
 
             if (_plan != null)
             {
-                ShouldProcess(_plan.ToString(), "Send SMS");
+                ShouldProcess(_plan.ToString() + _guards!.Units.PlanNote() + _balance!.PlanNote, "Send SMS");
+                WarnAtTheEnd();
                 WriteHeldError();
                 return;
             }
@@ -192,7 +230,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             if (_engine == null)
             {
                 // Nothing valid came in (or the user declined): every row was already answered.
-                WarnAboutJournalSkips();
+                WarnAtTheEnd();
                 WriteHeldError();
                 return;
             }
@@ -207,7 +245,7 @@ namespace CloudRebue.PowerShell.Cmdlets
                 FinishAndThrowFatal();
             }
 
-            WarnAboutJournalSkips();
+            WarnAtTheEnd();
             WriteHeldError();
         }
 
@@ -236,7 +274,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             var row = new SendRow
             {
                 Phone = phone,
-                Message = Message ?? InputColumns.Find(source, InputColumns.Message),
+                Message = _template != null ? null : Message ?? InputColumns.Find(source, InputColumns.Message),
                 Sender = FirstNonBlank(Sender, InputColumns.Find(source, InputColumns.Sender), _connection!.DefaultSender),
                 Correlator = Correlator ?? InputColumns.Find(source, InputColumns.Correlator),
                 LinkId = LinkId ?? InputColumns.Find(source, InputColumns.LinkId),
@@ -251,6 +289,17 @@ namespace CloudRebue.PowerShell.Cmdlets
                 return;
             }
 
+            if (_template != null && !FillTemplate(row, source))
+            {
+                return;
+            }
+
+            if (!_misreadWarned && InputHints.LooksMisread(row.Message))
+            {
+                _misreadWarned = true;
+                WriteWarning(InputHints.MisreadEncoding(row.Row));
+            }
+
             _messages.Clear();
             _invalid.Clear();
             _reader!.Read(row, _messages, _invalid);
@@ -262,20 +311,45 @@ namespace CloudRebue.PowerShell.Cmdlets
 
             foreach (OutgoingMessage message in _messages)
             {
-                SendResult? instead = _gate?.Check(message, DateTimeOffset.Now);
+                // The cap, -ExcludePhone and repeats first; then the journal; the budget and balance count only what goes.
+                DateTimeOffset now = DateTimeOffset.Now;
+                SendResult? instead = _guards!.Screen(message, now);
+                if (instead == null && (instead = _gate?.Check(message, now)) != null && instead.Status == SendStatus.Skipped)
+                {
+                    _skippedByJournal++;
+                }
+
+                instead ??= _guards.Reserve(message, now);
                 if (instead != null)
                 {
-                    if (instead.Status == SendStatus.Skipped)
-                    {
-                        _skippedByJournal++;
-                    }
-
                     WriteResult(instead);
                     continue;
                 }
 
                 Enqueue(message);
             }
+        }
+
+        // -Template: the row's text from its columns; a row that cannot fill it gets an Invalid result per recipient.
+        // A column missing from the file is told once per field; an empty cell once per row.
+        private bool FillTemplate(SendRow row, object? source)
+        {
+            TemplateFill fill = _template!.Fill(InputColumns.Lookup(source));
+            if (fill.IsFilled)
+            {
+                row.Message = fill.Text;
+                return true;
+            }
+
+            string error = fill.Describe(row.Row, InputColumns.Names(source)) + " Nothing was sent to this row.";
+            string once = fill.IsBlank ? SendErrorIds.TemplateFieldMissing + "|row " + row.Row : SendErrorIds.TemplateFieldMissing + "|" + fill.MissingField;
+            foreach (SendResult invalid in RowRejection.PerRecipient(row, SendErrorIds.TemplateFieldMissing, error, DateTimeOffset.Now))
+            {
+                _plan?.AddInvalid();
+                WriteResult(invalid, once);
+            }
+
+            return false;
         }
 
         // A row with none of the phone columns: say once per run which columns it has (the usual causes are
@@ -285,9 +359,7 @@ namespace CloudRebue.PowerShell.Cmdlets
         {
             IReadOnlyList<string> names = InputColumns.Names(source);
             string found = names.Count == 0 ? "none" : string.Join(", ", names.Take(20).Select(n => "'" + n + "'"));
-            string hint = names.Count == 1 && names[0].IndexOf(';') >= 0
-                ? " It looks like a semicolon-separated file read as one column: read it with Import-Csv -Delimiter ';'."
-                : $" Rename the column that holds the numbers to one of: {InputColumns.PhoneNamesForPeople}; or pass -Phone.";
+            string hint = InputHints.NoPhoneColumn(names);
             _plan?.AddInvalid();
             return new SendResult
             {
@@ -400,7 +472,7 @@ namespace CloudRebue.PowerShell.Cmdlets
 
         private void WaitUntilFinished()
         {
-            _engine!.DrainUntilFinished(WriteResult, () => { DrainNotices(); _progress!.Update(_row, _engine); }, () => StopToken.IsCancellationRequested, TimeSpan.FromMilliseconds(250));
+            _engine!.DrainUntilFinished(r => WriteResult(r), () => { DrainNotices(); _progress!.Update(_row, _engine); }, () => StopToken.IsCancellationRequested, TimeSpan.FromMilliseconds(250));
             DrainNotices();
         }
 
@@ -427,7 +499,8 @@ namespace CloudRebue.PowerShell.Cmdlets
             }
         }
 
-        private void WriteResult(SendResult result)
+        // onceKey: an error written once per key per run (the default follows ResultErrors.OnceKey).
+        private void WriteResult(SendResult result, string? onceKey = null)
         {
             WriteObject(result);
             if (result.Status == SendStatus.Queued)
@@ -435,12 +508,17 @@ namespace CloudRebue.PowerShell.Cmdlets
                 _queued++;
             }
 
-            if (result.ErrorId == null || (result.ErrorId == SendErrorIds.NoPhoneColumn && _noPhoneColumnReported))
+            if (!ResultErrors.IsError(result))
             {
                 return;
             }
 
-            _noPhoneColumnReported |= result.ErrorId == SendErrorIds.NoPhoneColumn;
+            onceKey ??= ResultErrors.OnceKey(result);
+            if (onceKey != null && !_reportedOnce.Add(onceKey))
+            {
+                return;
+            }
+
             ErrorRecord record = ErrorRecords.FromResult(result);
             if (_stopOnError)
             {
@@ -482,11 +560,21 @@ namespace CloudRebue.PowerShell.Cmdlets
             WriteError(held);
         }
 
-        private void WarnAboutJournalSkips()
+        private void WarnAtTheEnd()
         {
             if (_skippedByJournal > 0)
             {
                 WriteWarning($"{_skippedByJournal:N0} recipient(s) were not sent because the journal '{JournalPath}' shows an earlier run queued them (Status Skipped). A journal belongs to one campaign: to send the same text again, for example a repeated alert, use a new -JournalPath or none.");
+            }
+
+            foreach (string warning in _guards!.Warnings())
+            {
+                WriteWarning(warning);
+            }
+
+            if (_guards.Excluded > 0)
+            {
+                WriteVerbose($"{_guards.Excluded:N0} recipient(s) were not sent because -ExcludePhone lists them (Status Skipped, {SendErrorIds.Excluded}).");
             }
         }
 
@@ -496,7 +584,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             System.Text.RegularExpressions.Match field = System.Text.RegularExpressions.Regex.Match(text, @"\{[^{}\r\n]{1,64}\}");
             if (field.Success)
             {
-                WriteWarning($"-Message contains {field.Value}, which is sent exactly as typed: Send-RebueSms does not fill placeholders from columns. Build each row's text first (for example with ForEach-Object) and pipe rows with a Message column.");
+                WriteWarning($"-Message contains {field.Value}, which is sent exactly as typed: -Message is never filled from columns. To fill {field.Value} from each row, use -Template instead of -Message (write a literal brace as {{{{ or }}}}).");
             }
         }
 

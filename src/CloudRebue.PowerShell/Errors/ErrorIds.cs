@@ -22,5 +22,8 @@ namespace CloudRebue.PowerShell.Errors
         public const string JournalInUse = "CloudRebue.JournalInUse";
         public const string JournalOwnerMismatch = "CloudRebue.JournalOwnerMismatch";
         public const string JournalWriteFailed = "CloudRebue.JournalWriteFailed";
+        public const string InvalidTemplate = "CloudRebue.InvalidTemplate";
+        public const string TemplateAndMessage = "CloudRebue.TemplateAndMessage";
+        public const string InvalidExcludePhone = "CloudRebue.InvalidExcludePhone";
     }
 }
