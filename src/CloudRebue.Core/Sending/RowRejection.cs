@@ -16,25 +16,31 @@ namespace CloudRebue.Core.Sending
             var results = new List<SendResult>(1);
             foreach (PhoneNumberResult phone in PhoneNumberNormalizer.ParseList(row.Phone))
             {
-                results.Add(new SendResult
-                {
-                    Phone = phone.Normalized ?? phone.Input,
-                    PhoneInput = phone.Input,
-                    Status = SendStatus.Invalid,
-                    Correlator = string.IsNullOrWhiteSpace(row.Correlator) ? null : row.Correlator,
-                    Sender = row.Sender,
-                    Message = row.Message,
-                    LinkId = row.LinkId,
-                    Endpoint = EndpointMask.Apply(row.Endpoint),
-                    Error = error,
-                    ErrorId = errorId,
-                    Row = row.Row,
-                    InputObject = row.InputObject,
-                    CompletedAt = at,
-                });
+                results.Add(Invalid(row, phone, phone.Normalized, errorId, error, at));
             }
 
             return results;
         }
+
+        /// <summary>
+        /// One recipient of a row, Invalid. Phone is the normalised number, or the text as typed when it could not
+        /// be read: the table and an export then show the same value. PhoneInput always keeps the text as typed.
+        /// </summary>
+        internal static SendResult Invalid(SendRow row, PhoneNumberResult phone, string? normalized, string errorId, string error, DateTimeOffset at) => new SendResult
+        {
+            Phone = normalized ?? phone.Input,
+            PhoneInput = phone.Input,
+            Status = SendStatus.Invalid,
+            Correlator = string.IsNullOrWhiteSpace(row.Correlator) ? null : row.Correlator,
+            Sender = row.Sender,
+            Message = row.Message,
+            LinkId = row.LinkId,
+            Endpoint = EndpointMask.Apply(row.Endpoint),
+            Error = error,
+            ErrorId = errorId,
+            Row = row.Row,
+            InputObject = row.InputObject,
+            CompletedAt = at,
+        };
     }
 }

@@ -66,24 +66,8 @@ namespace CloudRebue.Core.Sending
             }
         }
 
-        // Phone is the normalised number, or the text as typed when it could not be read: the table and an
-        // export then show the same value. PhoneInput always keeps the text as typed.
-        private SendResult Invalid(SendRow row, PhoneNumberResult phone, string? normalized, string errorId, string error) => new SendResult
-        {
-            Phone = normalized ?? phone.Input,
-            PhoneInput = phone.Input,
-            Status = SendStatus.Invalid,
-            Correlator = string.IsNullOrWhiteSpace(row.Correlator) ? null : row.Correlator,
-            Sender = row.Sender,
-            Message = row.Message,
-            LinkId = row.LinkId,
-            Endpoint = EndpointMask.Apply(row.Endpoint),
-            Error = error,
-            ErrorId = errorId,
-            Row = row.Row,
-            InputObject = row.InputObject,
-            CompletedAt = _time.GetLocalNow(),
-        };
+        private SendResult Invalid(SendRow row, PhoneNumberResult phone, string? normalized, string errorId, string error) =>
+            RowRejection.Invalid(row, phone, normalized, errorId, error, _time.GetLocalNow());
 
         private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
     }
