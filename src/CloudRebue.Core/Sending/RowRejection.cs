@@ -5,15 +5,24 @@ using CloudRebue.Core.Phones;
 namespace CloudRebue.Core.Sending
 {
     /// <summary>
-    /// Answers every recipient of a row that cannot be sent at all (its template could not be filled) with
-    /// the same Invalid result: a cell with three numbers still gets three results, so every recipient is
-    /// accounted for.
+    /// Answers every recipient of a row that cannot be sent at all (no phone column, a template it cannot
+    /// fill) with the same Invalid result: a cell with three numbers still gets three results, so every
+    /// recipient is accounted for; a row with no phone at all gets one, without a phone.
     /// </summary>
     public static class RowRejection
     {
         public static IReadOnlyList<SendResult> PerRecipient(SendRow row, string errorId, string error, DateTimeOffset at)
         {
             var results = new List<SendResult>(1);
+            if (string.IsNullOrWhiteSpace(row.Phone))
+            {
+                SendResult none = Invalid(row, PhoneNumberResult.Invalid(row.Phone ?? string.Empty, error), null, errorId, error, at);
+                none.Phone = null;
+                none.PhoneInput = null;
+                results.Add(none);
+                return results;
+            }
+
             foreach (PhoneNumberResult phone in PhoneNumberNormalizer.ParseList(row.Phone))
             {
                 results.Add(Invalid(row, phone, phone.Normalized, errorId, error, at));

@@ -25,6 +25,12 @@ namespace CloudRebue.Core.Sending
 
         public UnitGuard Units { get; }
 
+        /// <summary><see cref="Screen"/> as a send run's filter: put it before the journal's.</summary>
+        public IRecipientFilter Screening => new Filter(Screen);
+
+        /// <summary><see cref="Reserve"/> as a send run's filter: put it after the journal's, so what an earlier run queued costs nothing.</summary>
+        public IRecipientFilter Budget => new Filter(Reserve);
+
         /// <summary>Recipients skipped because -ExcludePhone lists them.</summary>
         public long Excluded { get; private set; }
 
@@ -68,6 +74,15 @@ namespace CloudRebue.Core.Sending
             {
                 yield return string.Format(CultureInfo.InvariantCulture, "{0:N0} repeat(s) of a text to the same number in this run were not sent (Status Skipped, {1}). Add -AllowDuplicate to send repeats.", Duplicates, SendErrorIds.Duplicate);
             }
+        }
+
+        private sealed class Filter : IRecipientFilter
+        {
+            private readonly Func<OutgoingMessage, DateTimeOffset, SendResult?> _check;
+
+            public Filter(Func<OutgoingMessage, DateTimeOffset, SendResult?> check) => _check = check;
+
+            public SendResult? Check(OutgoingMessage message, DateTimeOffset now) => _check(message, now);
         }
     }
 }

@@ -1,8 +1,5 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using System.IO;
 using CloudRebue.Core.Api;
 using CloudRebue.Core.Journal;
 using CloudRebue.Core.Sending;
@@ -20,24 +17,13 @@ namespace CloudRebue.PowerShell.Cmdlets
     [OutputType(typeof(SendResult))]
     public sealed class SendRebueSmsCommand : RebueApiCmdlet
     {
-        private readonly List<OutgoingMessage> _messages = new List<OutgoingMessage>();
-        private readonly List<SendResult> _invalid = new List<SendResult>();
-        private SendRowReader? _reader;
-        private SmsSendEngine? _engine;
-        private SendPlan? _plan;
-        private SendProgress? _progress;
-        private SendJournalGate? _gate;
-        private SendJournalSession? _journal;
         private CloudRebueConnection? _connection;
-        private bool _confirmed;
-        private bool _declined;
-        private long _row;
-        private bool _stopOnError;
-        private ErrorRecord? _heldError;
-        private long _queued;
-        private long _skippedByJournal;
-        private readonly System.Collections.Generic.HashSet<string> _reportedOnce = new System.Collections.Generic.HashSet<string>();
-        private MessageTemplate? _template;
+        private SendRowBinder? _rows;
+        private SendResultWriter? _writer;
+        private SendProgress? _progress;
+        private SendJournalSession? _journal;
+        private SendRun? _run;
+        private RowTemplate? _template;
         private SendGuards? _guards;
         private RunBalance? _balance;
         private bool _misreadWarned;
@@ -144,116 +130,118 @@ namespace CloudRebue.PowerShell.Cmdlets
         protected override void BeginProcessing()
         {
             _connection = RequireConnection();
-            _reader = new SendRowReader();
-            _progress = new SendProgress(this, MyInvocation.BoundParameters.ContainsKey(nameof(Phone)) && Phone != null && !MyInvocation.ExpectingInput ? Phone.Length : (long?)null);
-            bool whatIf = IsWhatIf();
-            if (whatIf)
+            bool whatIf = CmdletPreferences.IsWhatIf(this);
+            var options = new SendRunOptions
             {
-                _plan = new SendPlan(BatchSize);
-            }
+                Engine = new SendEngineOptions { BatchSize = BatchSize, ThrottleLimit = ThrottleLimit, RequestsPerSecond = RequestsPerSecond },
+                Preview = whatIf,
+                Confirm = () => ShouldProcess("the recipients of this command", "Send SMS"),
+            };
 
-            if (JournalPath != null)
-            {
-                OpenJournal(GetUnresolvedProviderPathFromPSPath(JournalPath), !whatIf);
-            }
-            else if (ResendUnknown)
-            {
-                WriteWarning("-ResendUnknown has no effect without -JournalPath: only a journal knows what an earlier run left Unknown.");
-            }
-
-            if (Message != null) // in BeginProcessing only what the command line gave is bound
-            {
-                WarnAboutPlaceholders(Message);
-            }
-
-            _template = SendParameters.Template(this, Template, Message);
+            // The unit cap, -ExcludePhone and repeats first; then the journal; the budget and balance count only what goes.
+            MessageTemplate? template = SendParameters.Template(this, Template, Message);
+            _template = template == null ? null : new RowTemplate(template);
             _balance = new RunBalance(_connection, StopToken, WriteWarning, WriteVerbose);
             _guards = new SendGuards(
                 new UnitGuard(MaxUnitsPerMessage, MyInvocation.BoundParameters.ContainsKey(nameof(MaxUnits)) ? MaxUnits : (long?)null, _balance.ReadUnits),
                 SendParameters.Exclusions(this, ExcludePhone),
                 AllowDuplicate);
+            options.Filters.Add(_guards.Screening);
+            if (JournalPath != null)
+            {
+                _journal = SendJournalOpener.Open(this, GetUnresolvedProviderPathFromPSPath(JournalPath), _connection, !whatIf);
+                options.Journal = _journal.Writer;
+                options.Filters.Add(new SendJournalGate(_journal.Index, ResendUnknown));
+            }
+            else if (ResendUnknown)
+            {
+                WriteWarning(SendWarnings.ResendUnknownWithoutJournal);
+            }
 
-            _stopOnError = StopsAtFirstError();
+            string? placeholder = Message == null ? null : SendWarnings.Placeholder(Message); // only what the command line gave is bound here
+            if (placeholder != null)
+            {
+                WriteWarning(placeholder);
+            }
+
+            int? loopbackPace = whatIf ? null : LoopbackPaceOverride.Apply(options.Engine, _connection.BaseUri);
+            if (loopbackPace != null)
+            {
+                WriteVerbose($"{LoopbackPaceOverride.Variable} paces this send to a local simulator at {loopbackPace} requests/s.");
+            }
+
+            _rows = new SendRowBinder(_connection.DefaultSender);
+            _progress = new SendProgress(this, MyInvocation.BoundParameters.ContainsKey(nameof(Phone)) && Phone != null && !MyInvocation.ExpectingInput ? Phone.Length : (long?)null);
+            _writer = new SendResultWriter(this, CmdletPreferences.StopsAtFirstError(this), () => _progress.Update(_rows.Count, _run!));
+            options.Filters.Add(_guards.Budget);
+            _run = new SendRun(_connection.Client, options, _writer, StopToken);
         }
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            if (_declined)
+            if (_run!.FatalError != null)
             {
-                return;
+                ThrowFatal(_run.Finish()!);
             }
 
-            if (_engine?.FatalError != null)
+            var given = new SendRow { Message = Message, Sender = Sender, Correlator = Correlator, LinkId = LinkId, Endpoint = Endpoint };
+            foreach (SendRow row in _rows!.Bind(InputObject, Phone, given))
             {
-                FinishAndThrowFatal();
-            }
-
-            // A row piped in is read by its columns; a -Phone array gives each number its own position.
-            object? source = InputObject?.BaseObject is string || InputObject?.BaseObject is ValueType ? null : InputObject;
-            if (Phone != null && Phone.Length > 1)
-            {
-                foreach (string phone in Phone)
+                _template?.Apply(row);
+                if (!_misreadWarned && InputHints.LooksMisread(row.Message))
                 {
-                    ReadRow(phone, source);
+                    _misreadWarned = true;
+                    WriteWarning(InputHints.MisreadEncoding(row.Row));
                 }
-            }
-            else
-            {
-                ReadRow(PhoneText(source), source);
+
+                _run.Add(row);
             }
 
-            DrainResults();
-            _progress!.Update(_row, _engine);
-            if (_heldError != null)
+            if (StopToken.IsCancellationRequested)
             {
-                StopAfterSendingWhatWasRead();
+                throw new PipelineStoppedException();
+            }
+
+            _progress!.Update(_rows.Count, _run);
+            if (_writer!.HoldsError)
+            {
+                // -ErrorAction Stop: send what was read so far, then stop on the first error, saying how many went out.
+                _run.Finish();
+                _writer.WriteHeldError();
             }
         }
 
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            if (_row == 0)
+            if (_rows!.Count == 0)
             {
-                WriteWarning("Send-RebueSms received no input, so nothing was sent. Check that the file or command feeding it produced rows (for example: (Import-Csv .\\customers.csv).Count).");
+                WriteWarning(SendWarnings.NoInput);
             }
 
-            if (_plan != null)
+            if (_run!.Plan != null)
             {
-                ShouldProcess(_plan.ToString() + _guards!.Units.PlanNote() + _balance!.PlanNote, "Send SMS");
-                WarnAtTheEnd();
-                WriteHeldError();
+                ShouldProcess(_run.Plan.ToString() + _guards!.Units.PlanNote() + _balance!.PlanNote, "Send SMS");
+                WarnAboutGuards();
+                _writer!.WriteHeldError();
                 return;
             }
 
-            if (_engine == null)
-            {
-                // Nothing valid came in (or the user declined): every row was already answered.
-                WarnAtTheEnd();
-                WriteHeldError();
-                return;
-            }
-
-            _engine.Complete();
-            WaitUntilFinished();
+            Exception? fatal = _run.Finish();
             _progress!.Complete();
-            SendEngineStats stats = _engine.Snapshot();
-            WriteVerbose($"Sent {stats.Completed:N0} recipient(s) in {stats.BatchesStarted:N0} batch(es) and {stats.Requests:N0} request(s) ({stats.Retries:N0} retried) in {stats.Elapsed.TotalSeconds:N1} s: {stats.MessagesPerSecond:N0} messages/s; {stats.Queued:N0} queued.");
-            if (_engine.FatalError != null)
+            if (fatal != null)
             {
-                FinishAndThrowFatal();
+                ThrowFatal(fatal);
             }
 
-            WarnAtTheEnd();
-            WriteHeldError();
-        }
+            if (_writer!.Skipped > 0)
+            {
+                WriteWarning(SendWarnings.JournalSkips(_writer.Skipped, JournalPath));
+            }
 
-        /// <inheritdoc />
-        protected override void StopProcessing()
-        {
-            _engine?.Cancel();
-            base.StopProcessing();
+            WarnAboutGuards();
+            _writer.WriteHeldError();
         }
 
         /// <inheritdoc />
@@ -261,312 +249,15 @@ namespace CloudRebue.PowerShell.Cmdlets
         {
             if (disposing)
             {
-                _engine?.Dispose();
+                _run?.Dispose();
                 _journal?.Dispose();
             }
 
             base.Dispose(disposing);
         }
 
-        private void ReadRow(string? phone, object? source)
+        private void WarnAboutGuards()
         {
-            _row++;
-            var row = new SendRow
-            {
-                Phone = phone,
-                Message = _template != null ? null : Message ?? InputColumns.Find(source, InputColumns.Message),
-                Sender = FirstNonBlank(Sender, InputColumns.Find(source, InputColumns.Sender), _connection!.DefaultSender),
-                Correlator = Correlator ?? InputColumns.Find(source, InputColumns.Correlator),
-                LinkId = LinkId ?? InputColumns.Find(source, InputColumns.LinkId),
-                Endpoint = Endpoint ?? InputColumns.Find(source, InputColumns.Endpoint),
-                InputObject = source,
-                Row = _row,
-            };
-
-            if (string.IsNullOrWhiteSpace(phone) && source != null && InputColumns.Find(source, InputColumns.Phone) == null)
-            {
-                WriteResult(NoPhoneColumn(row, source));
-                return;
-            }
-
-            if (_template != null && !FillTemplate(row, source))
-            {
-                return;
-            }
-
-            if (!_misreadWarned && InputHints.LooksMisread(row.Message))
-            {
-                _misreadWarned = true;
-                WriteWarning(InputHints.MisreadEncoding(row.Row));
-            }
-
-            _messages.Clear();
-            _invalid.Clear();
-            _reader!.Read(row, _messages, _invalid);
-            foreach (SendResult invalid in _invalid)
-            {
-                _plan?.AddInvalid();
-                WriteResult(invalid);
-            }
-
-            foreach (OutgoingMessage message in _messages)
-            {
-                // The cap, -ExcludePhone and repeats first; then the journal; the budget and balance count only what goes.
-                DateTimeOffset now = DateTimeOffset.Now;
-                SendResult? instead = _guards!.Screen(message, now);
-                if (instead == null && (instead = _gate?.Check(message, now)) != null && instead.Status == SendStatus.Skipped)
-                {
-                    _skippedByJournal++;
-                }
-
-                instead ??= _guards.Reserve(message, now);
-                if (instead != null)
-                {
-                    WriteResult(instead);
-                    continue;
-                }
-
-                Enqueue(message);
-            }
-        }
-
-        // -Template: the row's text from its columns; a row that cannot fill it gets an Invalid result per recipient.
-        // A column missing from the file is told once per field; an empty cell once per row.
-        private bool FillTemplate(SendRow row, object? source)
-        {
-            TemplateFill fill = _template!.Fill(InputColumns.Lookup(source));
-            if (fill.IsFilled)
-            {
-                row.Message = fill.Text;
-                return true;
-            }
-
-            string error = fill.Describe(row.Row, InputColumns.Names(source)) + " Nothing was sent to this row.";
-            string once = fill.IsBlank ? SendErrorIds.TemplateFieldMissing + "|row " + row.Row : SendErrorIds.TemplateFieldMissing + "|" + fill.MissingField;
-            foreach (SendResult invalid in RowRejection.PerRecipient(row, SendErrorIds.TemplateFieldMissing, error, DateTimeOffset.Now))
-            {
-                _plan?.AddInvalid();
-                WriteResult(invalid, once);
-            }
-
-            return false;
-        }
-
-        // A row with none of the phone columns: say once per run which columns it has (the usual causes are
-        // a header Send-RebueSms does not know and a file read with the wrong delimiter); every such row is
-        // still reported Invalid with the same id.
-        private SendResult NoPhoneColumn(SendRow row, object source)
-        {
-            IReadOnlyList<string> names = InputColumns.Names(source);
-            string found = names.Count == 0 ? "none" : string.Join(", ", names.Take(20).Select(n => "'" + n + "'"));
-            string hint = InputHints.NoPhoneColumn(names);
-            _plan?.AddInvalid();
-            return new SendResult
-            {
-                Status = SendStatus.Invalid,
-                ErrorId = SendErrorIds.NoPhoneColumn,
-                Error = $"Row {row.Row} has no phone number column (its columns: {found}).{hint}",
-                Message = row.Message,
-                Sender = row.Sender,
-                Correlator = row.Correlator,
-                Row = row.Row,
-                InputObject = source,
-                CompletedAt = DateTimeOffset.Now,
-            };
-        }
-
-        private void Enqueue(OutgoingMessage message)
-        {
-            if (_declined)
-            {
-                return;
-            }
-
-            if (_plan != null)
-            {
-                // -WhatIf: one preview per recipient, so the plan can be kept (Export-Csv) and reviewed.
-                _plan.Add(message);
-                SendResult preview = SendResult.For(message, SendStatus.WouldSend, DateTimeOffset.Now);
-                preview.SmsUnits = message.Units;
-                WriteResult(preview);
-                return;
-            }
-
-            // -Confirm asks once per run, at the first message that would cost money.
-            if (!_confirmed)
-            {
-                if (!ShouldProcess("the recipients of this command", "Send SMS"))
-                {
-                    _declined = true;
-                    return;
-                }
-
-                _confirmed = true;
-                var options = new SendEngineOptions { BatchSize = BatchSize, ThrottleLimit = ThrottleLimit, RequestsPerSecond = RequestsPerSecond };
-                int? loopbackPace = LoopbackPaceOverride.Read(_connection!.BaseUri);
-                if (loopbackPace != null)
-                {
-                    WriteVerbose($"{LoopbackPaceOverride.Variable} paces this send to a local simulator at {loopbackPace} requests/s.");
-                    options.RequestsPerSecond = loopbackPace.Value;
-                    options.AboveApiLimitForLoopback = true;
-                }
-
-                _engine = new SmsSendEngine(_connection.Client, options, _journal?.Writer, StopToken);
-            }
-
-            // Hold input back while enough batches wait; keep writing results meanwhile so memory stays flat.
-            while (!_engine!.CanAccept)
-            {
-                DrainResults();
-                _progress!.Update(_row, _engine);
-                _engine.WaitForProgress(TimeSpan.FromMilliseconds(100));
-                if (StopToken.IsCancellationRequested)
-                {
-                    throw new PipelineStoppedException();
-                }
-            }
-
-            _engine.Add(message);
-        }
-
-        private void OpenJournal(string path, bool forWriting)
-        {
-            try
-            {
-                _journal = SendJournalSession.Open(path, new JournalOwner(_connection!.BaseUri.ToString(), _connection.Account), forWriting, InputRowDescriber.Describe);
-            }
-            catch (JournalLockedException ex)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.JournalInUse, ErrorCategory.ResourceBusy, path));
-            }
-            catch (JournalOwnerMismatchException ex)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.JournalOwnerMismatch, ErrorCategory.InvalidArgument, path));
-            }
-            catch (JournalCorruptException ex)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.JournalCorrupt, ErrorCategory.InvalidData, path));
-            }
-            catch (JournalWriteException ex)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.JournalWriteFailed, ErrorCategory.WriteError, path));
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                ThrowTerminatingError(ErrorRecords.Create($"Cannot open the send journal '{path}': {ex.Message} Check the path and that you may write there.", ErrorIds.JournalUnavailable, ErrorCategory.OpenError, path, ex));
-            }
-
-            JournalIndex index = _journal!.Index;
-            foreach (string warning in index.Warnings)
-            {
-                WriteWarning(warning);
-            }
-
-            if (index.Count > 0)
-            {
-                WriteVerbose($"The journal knows {index.Count:N0} recipient(s) from earlier runs.");
-            }
-
-            _gate = new SendJournalGate(index, ResendUnknown);
-        }
-
-        private void WaitUntilFinished()
-        {
-            _engine!.DrainUntilFinished(r => WriteResult(r), () => { DrainNotices(); _progress!.Update(_row, _engine); }, () => StopToken.IsCancellationRequested, TimeSpan.FromMilliseconds(250));
-            DrainNotices();
-        }
-
-        private void DrainResults()
-        {
-            if (_engine == null)
-            {
-                return;
-            }
-
-            while (_engine.TryTakeResult(out SendResult result))
-            {
-                WriteResult(result);
-            }
-
-            DrainNotices();
-        }
-
-        private void DrainNotices()
-        {
-            while (_engine!.TryTakeNotice(out string notice))
-            {
-                WriteVerbose(notice);
-            }
-        }
-
-        // onceKey: an error written once per key per run (the default follows ResultErrors.OnceKey).
-        private void WriteResult(SendResult result, string? onceKey = null)
-        {
-            WriteObject(result);
-            if (result.Status == SendStatus.Queued)
-            {
-                _queued++;
-            }
-
-            if (!ResultErrors.IsError(result))
-            {
-                return;
-            }
-
-            onceKey ??= ResultErrors.OnceKey(result);
-            if (onceKey != null && !_reportedOnce.Add(onceKey))
-            {
-                return;
-            }
-
-            ErrorRecord record = ErrorRecords.FromResult(result);
-            if (_stopOnError)
-            {
-                // Under -ErrorAction Stop the first error would end the command at once, before the valid
-                // recipients already read went out: an alert must still reach every phone it can.
-                _heldError ??= record;
-                return;
-            }
-
-            WriteError(record);
-        }
-
-        // -ErrorAction Stop: send what was read so far, then stop on the first error, saying how many went out.
-        private void StopAfterSendingWhatWasRead()
-        {
-            if (_engine != null)
-            {
-                _engine.Complete();
-                WaitUntilFinished();
-            }
-
-            WriteHeldError();
-        }
-
-        private void WriteHeldError()
-        {
-            if (_heldError == null)
-            {
-                return;
-            }
-
-            ErrorRecord held = _heldError;
-            _heldError = null;
-            if (_stopOnError)
-            {
-                held.ErrorDetails = new ErrorDetails($"{held.Exception.Message} The command stopped here (-ErrorAction Stop) after sending the valid recipients it had read: {_queued:N0} queued.");
-            }
-
-            WriteError(held);
-        }
-
-        private void WarnAtTheEnd()
-        {
-            if (_skippedByJournal > 0)
-            {
-                WriteWarning($"{_skippedByJournal:N0} recipient(s) were not sent because the journal '{JournalPath}' shows an earlier run queued them (Status Skipped). A journal belongs to one campaign: to send the same text again, for example a repeated alert, use a new -JournalPath or none.");
-            }
-
             foreach (string warning in _guards!.Warnings())
             {
                 WriteWarning(warning);
@@ -578,66 +269,6 @@ namespace CloudRebue.PowerShell.Cmdlets
             }
         }
 
-        // Portal habit: "Dear {Name}" looks like a mail-merge field, but the text is sent exactly as typed.
-        private void WarnAboutPlaceholders(string text)
-        {
-            System.Text.RegularExpressions.Match field = System.Text.RegularExpressions.Regex.Match(text, @"\{[^{}\r\n]{1,64}\}");
-            if (field.Success)
-            {
-                WriteWarning($"-Message contains {field.Value}, which is sent exactly as typed: -Message is never filled from columns. To fill {field.Value} from each row, use -Template instead of -Message (write a literal brace as {{{{ or }}}}).");
-            }
-        }
-
-        private bool StopsAtFirstError()
-        {
-            object? value = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out object? bound) ? bound : GetVariableValue("ErrorActionPreference");
-            try
-            {
-                return value != null && (ActionPreference)LanguagePrimitives.ConvertTo(value, typeof(ActionPreference), System.Globalization.CultureInfo.InvariantCulture) == ActionPreference.Stop;
-            }
-            catch (PSInvalidCastException)
-            {
-                return false;
-            }
-        }
-
-        private static string? FirstNonBlank(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
-
-        private void FinishAndThrowFatal()
-        {
-            _engine!.Complete();
-            WaitUntilFinished();
-            Exception fatal = _engine.FatalError!;
-            ThrowTerminatingError(
-                fatal is CloudRebueApiException api ? ErrorRecords.FromApi(api, _connection!.BaseUri)
-                : fatal is JournalWriteException journal ? new ErrorRecord(journal, ErrorIds.JournalWriteFailed, ErrorCategory.WriteError, journal.Path)
-                : ErrorRecords.Create(fatal.Message, ErrorIds.ApiError, ErrorCategory.NotSpecified, null, fatal));
-        }
-
-        // -Phone binds from a column or the command line; a bare string or number piped in is the phone itself;
-        // a row whose phone column PowerShell could not bind ("Mobile No", a hashtable key) is read by name.
-        private string? PhoneText(object? source)
-        {
-            if (Phone != null && Phone.Length > 0)
-            {
-                return Phone[0];
-            }
-
-            object? value = InputObject?.BaseObject;
-            return value is string || value is ValueType
-                ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)
-                : InputColumns.Find(source, InputColumns.Phone);
-        }
-
-        private bool IsWhatIf()
-        {
-            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? value))
-            {
-                return value is SwitchParameter sw ? sw.IsPresent : value is bool b && b;
-            }
-
-            object? preference = GetVariableValue("WhatIfPreference");
-            return preference is SwitchParameter p ? p.IsPresent : LanguagePrimitives.IsTrue(preference);
-        }
+        private void ThrowFatal(Exception fatal) => ThrowTerminatingError(ErrorRecords.FromFatal(fatal, _connection!.BaseUri));
     }
 }
