@@ -49,4 +49,16 @@ public class SendGuardsTests
         Assert.Equal(SendStatus.NotSent, guards.Reserve(Msg("254722000000", 2), DateTimeOffset.Now)!.Status);
         Assert.Contains(guards.Warnings(), w => w.StartsWith("1 recipient(s) were not sent (Status NotSent, CloudRebue.MaxUnitsReached)"));
     }
+
+    [Fact]
+    public void AsSendRunFiltersTheScreenAndTheBudgetAnswerLikeTheMethods()
+    {
+        var guards = new SendGuards(new UnitGuard(maxUnits: 1), null, allowDuplicates: false);
+        IRecipientFilter screening = guards.Screening;
+        IRecipientFilter budget = guards.Budget;
+        Assert.Null(screening.Check(Msg("254712345678", 1), DateTimeOffset.Now));
+        Assert.Equal(SendErrorIds.Duplicate, screening.Check(Msg("254712345678", 2), DateTimeOffset.Now)!.ErrorId);
+        Assert.Null(budget.Check(Msg("254712345678", 1), DateTimeOffset.Now));
+        Assert.Equal(SendErrorIds.MaxUnitsReached, budget.Check(Msg("254722000000", 3), DateTimeOffset.Now)!.ErrorId);
+    }
 }
