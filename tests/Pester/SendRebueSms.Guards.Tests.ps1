@@ -194,6 +194,17 @@ Import-Module '$(Get-TestModuleManifest)'
         (Get-Accepted).message | Should -Be @("Caf$([char]0xE9)", "Caf$([char]0xE9)")
     }
 
+    It 'reads hashtables by key, a "Phone Number" key included, and lists the keys of one without a phone' {
+        $results = @(
+            @{ 'Phone Number' = '0712345678'; Message = 'from a hashtable' }
+            @{ Customer = 'Ann'; Message = 'no phone here' }
+        ) | Send-RebueSms -ErrorAction SilentlyContinue -ErrorVariable keyErrors
+        @($results).Count | Should -Be 2
+        ($results | Sort-Object Row).Status | Should -Be @('Queued', 'Invalid')
+        $keyErrors[0].Exception.Message | Should -BeLike "Row 2 has no phone number column (its columns: *'Customer'*). Rename the column that holds the numbers to one of: Phone, *"
+        (Get-Accepted).message | Should -Be 'from a hashtable'
+    }
+
     It 'says why when a semicolon file is read with commas, and accounts for every row' {
         $csv = Join-Path $TestDrive 'excel.csv'
         Set-Content $csv -Value @('Phone;Message', '0712345678;hi', '0722000000;hi')
