@@ -35,7 +35,7 @@ namespace CloudRebue.Core.Phones
                     }
                     else if (_problems.Count < 10)
                     {
-                        _problems.Add($"entry {position} '{phone.Input.Trim()}': {phone.Error}");
+                        _problems.Add($"entry {position} '{phone.Input.Trim()}': {phone.Error?.TrimEnd('.')}");
                     }
                     else
                     {

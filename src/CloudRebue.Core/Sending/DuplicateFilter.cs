@@ -30,7 +30,8 @@ namespace CloudRebue.Core.Sending
             Skipped++;
             SendResult repeat = SendResult.For(message, SendStatus.Skipped, now);
             repeat.ErrorId = SendErrorIds.Duplicate;
-            repeat.Error = $"Row {message.Row}: the same text already goes to {message.Phone} in this run (row {first}), so it was not sent twice. Add -AllowDuplicate to send repeats.";
+            string where = first == message.Row ? "earlier in the same row" : "row " + first;
+            repeat.Error = $"Row {message.Row}: the same text already goes to {message.Phone} in this run ({where}), so it was not sent twice. Add -AllowDuplicate to send repeats.";
             return repeat;
         }
     }

@@ -34,6 +34,7 @@ public class ExcludeListTests
         Assert.StartsWith("entry 1 'Phone':", list.Problems[0]);
         Assert.StartsWith("entry 3 '07123':", list.Problems[1]);
         Assert.Contains("so nothing was sent", list.DescribeProblems());
+        Assert.DoesNotContain("..", list.DescribeProblems());
     }
 
     [Fact]

@@ -43,4 +43,12 @@ public class DuplicateFilterTests
         Assert.All(results.Skip(1), r => Assert.Contains("(row 1)", r!.Error));
         Assert.Equal(2, filter.Skipped);
     }
+
+    [Fact]
+    public void ARepeatInTheSameCellSaysSo()
+    {
+        var filter = new DuplicateFilter();
+        Assert.Null(filter.Check(Msg("254712345678", "hi", 2), DateTimeOffset.Now));
+        Assert.Contains("(earlier in the same row)", filter.Check(Msg("254712345678", "hi", 2, correlator: "d"), DateTimeOffset.Now)!.Error);
+    }
 }
