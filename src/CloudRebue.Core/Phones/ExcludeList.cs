@@ -11,7 +11,7 @@ namespace CloudRebue.Core.Phones
     /// read with Get-Content) are ignored. An entry that is not a phone number is a problem to report before
     /// anything is sent: an opt-out list that cannot be read must not be half applied.
     /// </summary>
-    public sealed class ExcludeList
+    internal sealed class ExcludeList
     {
         private readonly HashSet<string> _phones = new HashSet<string>(StringComparer.Ordinal);
         private readonly List<string> _problems = new List<string>();

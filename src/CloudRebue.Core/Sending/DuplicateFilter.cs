@@ -10,7 +10,7 @@ namespace CloudRebue.Core.Sending
     /// text and link id, so a personalised text that differs is not a repeat. Memory: one 8-byte key and the
     /// first row per distinct recipient and text (about 40 bytes; 40 MB for a million rows).
     /// </summary>
-    public sealed class DuplicateFilter
+    internal sealed class DuplicateFilter
     {
         private readonly Dictionary<ulong, long> _firstRow = new Dictionary<ulong, long>();
 

@@ -10,7 +10,7 @@ namespace CloudRebue.Core.Sending
     /// in one pass, so a value that itself contains <c>{X}</c> is never expanded. A row that has no value for a
     /// field is not filled at all: sending "Dear , ..." to a customer is worse than not sending.
     /// </summary>
-    public sealed class MessageTemplate
+    internal sealed class MessageTemplate
     {
         private const int MaxFieldLength = 100;
 

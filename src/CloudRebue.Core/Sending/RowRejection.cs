@@ -9,7 +9,7 @@ namespace CloudRebue.Core.Sending
     /// fill) with the same Invalid result: a cell with three numbers still gets three results, so every
     /// recipient is accounted for; a row with no phone at all gets one, without a phone.
     /// </summary>
-    public static class RowRejection
+    internal static class RowRejection
     {
         public static IReadOnlyList<SendResult> PerRecipient(SendRow row, string errorId, string error, DateTimeOffset at)
         {

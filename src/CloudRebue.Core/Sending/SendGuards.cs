@@ -11,7 +11,7 @@ namespace CloudRebue.Core.Sending
     /// earlier run queued costs nothing) the run's budget and the account's balance. Each answers with the
     /// result to report instead of sending, so every recipient still gets exactly one.
     /// </summary>
-    public sealed class SendGuards
+    internal sealed class SendGuards
     {
         private readonly ExcludeList? _exclude;
         private readonly DuplicateFilter? _duplicates;

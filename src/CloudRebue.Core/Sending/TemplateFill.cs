@@ -1,7 +1,7 @@
 namespace CloudRebue.Core.Sending
 {
     /// <summary>A template filled for one row: the text, or the field the row could not fill.</summary>
-    public sealed class TemplateFill
+    internal sealed class TemplateFill
     {
         private TemplateFill(string? text, string? missingField, bool isBlank)
         {

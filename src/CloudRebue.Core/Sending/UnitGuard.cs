@@ -11,7 +11,7 @@ namespace CloudRebue.Core.Sending
     /// rerun with the same journal continues where this one stopped (it never skips ahead to a cheaper row).
     /// Units are the module's own count (GSM-7/UCS-2 rules), the figure Measure-RebueSms shows.
     /// </summary>
-    public sealed class UnitGuard
+    internal sealed class UnitGuard
     {
         /// <summary>The per-message cap when none is given: 10 units is 1,530 GSM-7 or 670 UCS-2 characters.</summary>
         public const int DefaultMaxUnitsPerMessage = 10;
