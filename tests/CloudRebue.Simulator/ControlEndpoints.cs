@@ -12,6 +12,7 @@ internal sealed class ControlEndpoints(
     AccountLedger ledger,
     ConfigStore config,
     SendSmsEndpoint sendSms,
+    VoiceSmsEndpoint voice,
     ReceiptDispatcher receipts)
 {
     public Task StatsAsync(HttpContext context) =>
@@ -59,6 +60,7 @@ internal sealed class ControlEndpoints(
         stats.Clear();
         store.Clear();
         sendSms.Reset();
+        voice.Reset();
         ledger.Reset();
         context.Response.StatusCode = StatusCodes.Status204NoContent;
         return Task.CompletedTask;

@@ -41,6 +41,9 @@ internal sealed class SendSmsEndpoint
         Interlocked.Exchange(ref _requestNumber, 0);
     }
 
+    /// <summary>Admits one request to the API's window: voice-sms shares send-sms's 120 requests/s (reference/API.md).</summary>
+    public bool TryAdmit(int limit, out int remaining, out TimeSpan retryAfter) => _limiter.TryAdmit(limit, out remaining, out retryAfter);
+
     public async Task HandleAsync(HttpContext context)
     {
         _stats.SendRequestArrived();
@@ -57,7 +60,7 @@ internal sealed class SendSmsEndpoint
         int remaining = -1;
         if (config.RateLimit > 0)
         {
-            if (!_limiter.TryAdmit(config.RateLimit, out remaining, out var retryAfter))
+            if (!TryAdmit(config.RateLimit, out remaining, out var retryAfter))
             {
                 await DelayAsync(config.LatencyMs, aborted);
                 await ApiResponses.WriteTooManyAttempts(context, config.RateLimit, retryAfter);
