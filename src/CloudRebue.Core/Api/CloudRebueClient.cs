@@ -58,6 +58,8 @@ namespace CloudRebue.Core.Api
 
         public string TokenHint => _token.Hint;
 
+        public DateTimeOffset? TokenExpiresAt => _token.ExpiresAt;
+
         /// <summary>The account's identity for send journals (<see cref="AccountIdentity"/>): not secret.</summary>
         public string Account => _account ??= AccountIdentity.Of(_token);
 

@@ -23,6 +23,9 @@ namespace CloudRebue.Core.Api
         /// <summary>The last four characters of the token, such as <c>****6789</c>.</summary>
         public string TokenHint => Client.TokenHint;
 
+        /// <summary>When the token expires (UTC), from a JWT token's <c>exp</c>; null when the token names no expiry.</summary>
+        public DateTimeOffset? TokenExpiresAt => Client.TokenExpiresAt;
+
         /// <summary>The account's identity as send journals record it: derived from the token, not secret.</summary>
         public string Account => Client.Account;
 

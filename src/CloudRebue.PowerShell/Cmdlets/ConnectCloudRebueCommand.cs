@@ -88,6 +88,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             try
             {
                 ApiToken token = TokenResolver.Resolve(this, Token, Credential, SecretName, Vault, ParameterSetName == VaultSet);
+                WarnAboutExpiry(token);
                 Uri baseUri = ResolveBaseUri();
                 var connection = ConnectionFactory.Connect(this, token, baseUri, DefaultSender, Proxy, ProxyCredential?.GetNetworkCredential(), TimeSpan.FromSeconds(TimeoutSec), !SkipValidation, StopToken);
                 if (SaveSecret)
@@ -102,6 +103,16 @@ namespace CloudRebue.PowerShell.Cmdlets
             catch (TerminatingFailure failure)
             {
                 ThrowTerminatingError(failure.Record);
+            }
+        }
+
+        // Before the validation call, so a 401 from an expired token comes with its reason.
+        private void WarnAboutExpiry(ApiToken token)
+        {
+            string? warning = TokenExpiryWarning.Describe(token.ExpiresAt, token.Hint, DateTimeOffset.UtcNow);
+            if (warning != null)
+            {
+                WriteWarning(warning);
             }
         }
 
