@@ -13,6 +13,7 @@
     RootModule           = 'CloudRebue.PowerShell.dll'
     FormatsToProcess     = @('CloudRebue.Format.ps1xml')
     CmdletsToExport      = @(
+        'Add-RebueSubAccountBalance'
         'Connect-CloudRebue'
         'Disconnect-CloudRebue'
         'Get-RebueBalance'

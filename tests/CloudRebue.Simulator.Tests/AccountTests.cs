@@ -136,4 +136,14 @@ public class AccountTests
         var answer = await Json.ReadAsync(await sim.PostAsync("/api/v1/account/top-up", body), 422);
         Assert.Equal(message, answer.GetProperty("errors").GetProperty("amount")[0].GetString());
     }
+
+    [Fact]
+    public async Task A500AfterAcceptFaultMovesTheUnitsThenAnswers500()
+    {
+        await using var sim = await TestSimulator.StartAsync(["--balance", "1000", "--fault", "500-after-accept:every=1"]);
+        using var response = await sim.PostAsync("/api/v1/account/top-up", """{"units":10,"account_id":2}""");
+        Assert.Equal(500, (int)response.StatusCode);
+        var balance = await Json.ReadAsync(await sim.GetAsync("/api/v1/account/balance"), 200);
+        Assert.Equal("990", balance.GetProperty("data").GetProperty("account_units").GetString());
+    }
 }

@@ -5,8 +5,10 @@ using System.Text.Json;
 namespace CloudRebue.Simulator;
 
 /// <summary>GET /api/v1/account/balance and POST /api/v1/account/top-up (reference/API.md).</summary>
-internal sealed class AccountEndpoints(BearerAuth auth, AccountLedger ledger, ConfigStore config, TimeProvider time)
+internal sealed class AccountEndpoints(BearerAuth auth, AccountLedger ledger, ConfigStore config, TimeProvider time, SimulatorRandom random)
 {
+    private long _topUpNumber;
+
     public async Task BalanceAsync(HttpContext context)
     {
         if (!auth.IsAuthorized(context.Request))
@@ -91,6 +93,13 @@ internal sealed class AccountEndpoints(BearerAuth auth, AccountLedger ledger, Co
             if (!ledger.TryTopUp((int)accountId, units, out long initial, out long updated))
             {
                 await ApiResponses.WriteValidationFailed(context, [(amountField, kes ? "Insufficient balance." : "Insufficient units.")]);
+                return;
+            }
+
+            // A 500 after the units moved: the ambiguous failure a client must not retry (counted on its own).
+            if (config.Current.Faults.Choose(Interlocked.Increment(ref _topUpNumber), random) is { Kind: FaultKind.ServerErrorAfterAccept })
+            {
+                await ApiResponses.WriteServerError(context);
                 return;
             }
 

@@ -14,7 +14,7 @@ namespace CloudRebue.Core.Api
     /// One account's HTTP client: one HttpClient over our own handler, the bearer token set once. Every
     /// call honours the caller's cancellation and our timeout, and no message it produces contains the token.
     /// </summary>
-    public sealed class CloudRebueClient : IDisposable, ISmsBatchTransport
+    public sealed partial class CloudRebueClient : IDisposable, ISmsBatchTransport
     {
         private readonly HttpClient _http;
         private readonly TimeProvider _time;
