@@ -15,6 +15,7 @@
     CmdletsToExport      = @(
         'Add-RebueSubAccountBalance'
         'Connect-CloudRebue'
+        'ConvertFrom-RebueReceipt'
         'Disconnect-CloudRebue'
         'Get-RebueBalance'
         'Get-RebueSendJournal'

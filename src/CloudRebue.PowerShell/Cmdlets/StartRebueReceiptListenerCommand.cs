@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using CloudRebue.Core.Journal;
 using CloudRebue.Core.Receipts;
+using CloudRebue.PowerShell.Receipts;
 
 namespace CloudRebue.PowerShell.Cmdlets
 {
@@ -217,20 +218,9 @@ namespace CloudRebue.PowerShell.Cmdlets
             WriteVerbose($"Stopped listening at {listener.DisplayUrl}: {written} receipts written; {listener.Statistics}.");
         }
 
-        // The journal keeps the input row as text properties; hand it back as an object, like the row was.
         private void WriteReceipt(DeliveryReceipt receipt)
         {
-            if (receipt.InputObject is IReadOnlyDictionary<string, string?> row)
-            {
-                var restored = new PSObject();
-                foreach (KeyValuePair<string, string?> column in row)
-                {
-                    restored.Properties.Add(new PSNoteProperty(column.Key, column.Value));
-                }
-
-                receipt = receipt.WithInputObject(restored);
-            }
-
+            receipt = ReceiptRows.WithRestoredInput(receipt);
             if (_journal?.Problem != null && !_journalProblemShown)
             {
                 _journalProblemShown = true;
