@@ -18,6 +18,7 @@
         'ConvertFrom-RebueReceipt'
         'Disconnect-CloudRebue'
         'Get-RebueBalance'
+        'Get-RebueDeliveryReport'
         'Get-RebueSendJournal'
         'Measure-RebueSms'
         'Send-RebueSms'

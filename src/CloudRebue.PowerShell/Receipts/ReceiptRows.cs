@@ -7,20 +7,24 @@ namespace CloudRebue.PowerShell.Receipts
     /// <summary>The journal keeps a receipt's input row as text properties; this hands it back as an object, like the row was.</summary>
     internal static class ReceiptRows
     {
-        public static DeliveryReceipt WithRestoredInput(DeliveryReceipt receipt)
+        public static DeliveryReceipt WithRestoredInput(DeliveryReceipt receipt) =>
+            receipt.InputObject is IReadOnlyDictionary<string, string?> ? receipt.WithInputObject(Restore(receipt.InputObject)) : receipt;
+
+        /// <summary>A journal row (text properties) as an object; anything else as it is.</summary>
+        public static object? Restore(object? row)
         {
-            if (!(receipt.InputObject is IReadOnlyDictionary<string, string?> row))
+            if (!(row is IReadOnlyDictionary<string, string?> columns))
             {
-                return receipt;
+                return row;
             }
 
             var restored = new PSObject();
-            foreach (KeyValuePair<string, string?> column in row)
+            foreach (KeyValuePair<string, string?> column in columns)
             {
                 restored.Properties.Add(new PSNoteProperty(column.Key, column.Value));
             }
 
-            return receipt.WithInputObject(restored);
+            return restored;
         }
     }
 }
