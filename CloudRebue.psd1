@@ -22,6 +22,7 @@
         'Get-RebueSendJournal'
         'Measure-RebueSms'
         'Send-RebueSms'
+        'Send-RebueVoiceSms'
         'Start-RebueReceiptListener'
     )
     FunctionsToExport    = @()

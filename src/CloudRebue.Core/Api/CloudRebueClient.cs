@@ -96,17 +96,21 @@ namespace CloudRebue.Core.Api
         /// connection. Never throws for an HTTP or transport failure: the outcome is classified so the caller can
         /// decide on retries. Throws only when the caller cancels.
         /// </summary>
-        public async Task<SendAttempt> SendBatchAsync(IReadOnlyList<OutgoingMessage> messages, Action? requestWritten, CancellationToken cancellationToken)
+        public Task<SendAttempt> SendBatchAsync(IReadOnlyList<OutgoingMessage> messages, Action? requestWritten, CancellationToken cancellationToken) =>
+            PostMessagesAsync("send-sms", SendRequestWriter.Write(messages), messages.Count, requestWritten, cancellationToken);
+
+        // One POST of message objects (send-sms, voice-sms) whose answer has one entry per object, classified the same way.
+        private async Task<SendAttempt> PostMessagesAsync(string path, byte[] json, int count, Action? requestWritten, CancellationToken cancellationToken)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "send-sms")
+            using var request = new HttpRequestMessage(HttpMethod.Post, path)
             {
-                Content = new WriteNotifyingContent(SendRequestWriter.Write(messages), requestWritten),
+                Content = new WriteNotifyingContent(json, requestWritten),
             };
 
             (HttpResponseMessage? response, byte[] body, Exception? error) = await SendWithTimeoutAsync(request, cancellationToken).ConfigureAwait(false);
             using (response)
             {
-                Uri uri = new Uri(BaseUri, "send-sms");
+                Uri uri = new Uri(BaseUri, path);
                 if (response == null)
                 {
                     ApiFailureKind kind = FailureClassifier.FromException(error!);
@@ -120,7 +124,7 @@ namespace CloudRebue.Core.Api
                     return SendAttempt.Failed(failure.Value, DescribeStatusFailure(failure.Value, uri, status, body), status, FailureClassifier.RetryAfter(response, _time.GetUtcNow()));
                 }
 
-                IReadOnlyList<SendItemResult>? items = ScrubItems(SendResponseParser.TryParse(body, messages.Count));
+                IReadOnlyList<SendItemResult>? items = ScrubItems(SendResponseParser.TryParse(body, count));
                 return items != null
                     ? SendAttempt.Answered(items, status)
                     : SendAttempt.Failed(ApiFailureKind.UnreadableResponse, $"{uri} answered {status} with a body that is not one result per message; the messages may or may not have been queued.", status);
