@@ -67,11 +67,11 @@ Describe 'Waiting for delivery' {
     It 'ends at a tiny timeout with a warning when receipts never come, and reports everyone as NoReceipt' {
         $journal = Join-Path $TestDrive 'silent.jsonl'
         $null = New-Rows 2 -Offset 20 | Send-RebueSms -JournalPath $journal   # no -Endpoint: no receipts will come
-        $listener = Start-ReceiptListenerJob -Manifest $manifest -Parameters @{ JournalPath = $journal; UntilComplete = $true; Timeout = 0.2 }
-        $outcome = Receive-Listener $listener
-        $outcome.Receipts | Should -BeNullOrEmpty
-        $outcome.Warnings | Should -HaveCount 1
-        $outcome.Warnings[0] | Should -Match '^2 recipient\(s\) the journal records as queued have no final receipt'
+        # In this runspace on port 0 (no start-up probe to race the tiny timeout).
+        $receipts = @(Start-RebueReceiptListener -ListenAddress 127.0.0.1 -Port 0 -Path "/receipts/$([guid]::NewGuid().ToString('N'))" -JournalPath $journal -UntilComplete -Timeout 0.2 -WarningVariable listenerWarnings -WarningAction SilentlyContinue)
+        $receipts | Should -BeNullOrEmpty
+        $listenerWarnings | Should -HaveCount 1
+        "$($listenerWarnings[0])" | Should -Match '^2 recipient\(s\) the journal records as queued have no final receipt'
         $report = @(Get-RebueDeliveryReport -JournalPath $journal -Undelivered)
         $report.Delivery | Should -Be 'NoReceipt', 'NoReceipt'
         $report.Phone | Should -Be '254713100021', '254713100022'
