@@ -2,7 +2,6 @@ using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using CloudRebue.Core.Accounts;
 
 namespace CloudRebue.Core.Api
 {

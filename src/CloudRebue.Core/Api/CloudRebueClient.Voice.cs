@@ -1,8 +1,6 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using CloudRebue.Core.Sending;
-using CloudRebue.Core.Voice;
 
 namespace CloudRebue.Core.Api
 {
@@ -13,7 +11,7 @@ namespace CloudRebue.Core.Api
         /// One <c>POST voice-sms</c> with one call object. Classified exactly like a send-sms batch (so the engine's
         /// retries and Unknown apply); throws only when the caller cancels.
         /// </summary>
-        public Task<SendAttempt> SendVoiceCallAsync(OutgoingMessage call, VoiceCallSettings settings, Action? requestWritten, CancellationToken cancellationToken) =>
+        internal Task<SendAttempt> SendVoiceCallAsync(ISmsRequestItem call, VoiceCallSettings settings, Action? requestWritten, CancellationToken cancellationToken) =>
             PostMessagesAsync("voice-sms", VoiceRequestWriter.Write(call ?? throw new ArgumentNullException(nameof(call)), settings ?? throw new ArgumentNullException(nameof(settings))), 1, requestWritten, cancellationToken);
     }
 }

@@ -8,7 +8,7 @@ namespace CloudRebue.Core.Receipts
     /// Receipts from a body that arrived some other way than the listener (an Azure Automation webhook, an Azure
     /// Function): the listener's own parser and its rules, and the same join to a send journal.
     /// </summary>
-    public static class ReceiptBody
+    internal static class ReceiptBody
     {
         /// <summary>
         /// Parses one body (a receipt object or an array of them) and joins each receipt to the message it reports on.

@@ -1,6 +1,6 @@
 using System.Management.Automation;
-using CloudRebue.Core.Accounts;
 using CloudRebue.Core.Api;
+using CloudRebue.Core.Sending;
 using CloudRebue.PowerShell.Errors;
 using CloudRebue.PowerShell.Session;
 
@@ -65,7 +65,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             TopUpResult result = _connection.Client.TopUpAsync(request, StopToken).GetAwaiter().GetResult();
             if (result.FailureKind == ApiFailureKind.TokenRejected)
             {
-                ThrowTerminatingError(ErrorRecords.Create(result.Error!, ErrorIds.TokenRejected, ErrorCategory.AuthenticationError, result));
+                ThrowTerminatingError(ErrorRecords.Create(result.Error!, SendErrorIds.TokenRejected, ErrorCategory.AuthenticationError, result));
             }
 
             WriteObject(result);

@@ -4,7 +4,6 @@ using CloudRebue.Core.Api;
 using CloudRebue.Core.Journal;
 using CloudRebue.Core.Phones;
 using CloudRebue.Core.Sending;
-using CloudRebue.Core.Voice;
 using CloudRebue.PowerShell.Errors;
 using CloudRebue.PowerShell.Session;
 using CloudRebue.PowerShell.Sending;
