@@ -38,6 +38,7 @@ namespace CloudRebue.Core.Api
 
             BaseUri = CloudRebueClientOptions.NormalizeBaseUri(options.BaseUri);
             Timeout = options.Timeout;
+            Brand = BrandProfile.For(options.Brand);
             _token = options.Token;
             _scrubber = new ServerTextScrubber(_token.Reveal());
             _time = timeProvider ?? TimeProvider.System;
@@ -55,6 +56,9 @@ namespace CloudRebue.Core.Api
         public Uri BaseUri { get; }
 
         public TimeSpan Timeout { get; }
+
+        /// <summary>The field names and abilities of the API this client talks to.</summary>
+        public BrandProfile Brand { get; }
 
         public string TokenHint => _token.Hint;
 
@@ -98,7 +102,7 @@ namespace CloudRebue.Core.Api
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "send-sms")
             {
-                Content = new WriteNotifyingContent(SendRequestWriter.Write(messages), requestWritten),
+                Content = new WriteNotifyingContent(SendRequestWriter.Write(messages, Brand), requestWritten),
             };
 
             (HttpResponseMessage? response, byte[] body, Exception? error) = await SendWithTimeoutAsync(request, cancellationToken).ConfigureAwait(false);

@@ -61,7 +61,7 @@ namespace CloudRebue.Core.Sending
                         continue;
                     }
 
-                    messages.Add(new OutgoingMessage(phone.Normalized!, row.Message!, sender, correlator, Blank(row.LinkId), Blank(row.Endpoint), row.InputObject, row.Row));
+                    messages.Add(new OutgoingMessage(phone.Normalized!, row.Message!, sender, correlator, Blank(row.LinkId), Blank(row.Endpoint), row.InputObject, row.Row) { SendAt = row.SendAt });
                 }
             }
         }
@@ -78,6 +78,7 @@ namespace CloudRebue.Core.Sending
             Message = row.Message,
             LinkId = row.LinkId,
             Endpoint = EndpointMask.Apply(row.Endpoint),
+            SendAt = row.SendAt,
             Error = error,
             ErrorId = errorId,
             Row = row.Row,

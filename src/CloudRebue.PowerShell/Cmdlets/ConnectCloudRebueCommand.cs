@@ -52,6 +52,10 @@ namespace CloudRebue.PowerShell.Cmdlets
         [ValidateNotNull]
         public Uri? BaseUri { get; set; }
 
+        /// <summary>Whose API the host serves; inferred from the three documented hosts, Unknown for any other host.</summary>
+        [Parameter]
+        public Brand? Brand { get; set; }
+
         /// <summary>The sender ID used when Send-RebueSms gets none.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -89,7 +93,8 @@ namespace CloudRebue.PowerShell.Cmdlets
             {
                 ApiToken token = TokenResolver.Resolve(this, Token, Credential, SecretName, Vault, ParameterSetName == VaultSet);
                 Uri baseUri = ResolveBaseUri();
-                var connection = ConnectionFactory.Connect(this, token, baseUri, DefaultSender, Proxy, ProxyCredential?.GetNetworkCredential(), TimeSpan.FromSeconds(TimeoutSec), !SkipValidation, StopToken);
+                Brand brand = BrandChoice.Resolve(this, baseUri, Brand);
+                var connection = ConnectionFactory.Connect(this, token, baseUri, brand, DefaultSender, Proxy, ProxyCredential?.GetNetworkCredential(), TimeSpan.FromSeconds(TimeoutSec), !SkipValidation, StopToken);
                 if (SaveSecret)
                 {
                     // Saved only after validation, so a rejected token never lands in the vault.

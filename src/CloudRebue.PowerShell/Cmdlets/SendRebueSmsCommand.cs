@@ -29,6 +29,7 @@ namespace CloudRebue.PowerShell.Cmdlets
         private SendJournalGate? _gate;
         private SendJournalSession? _journal;
         private CloudRebueConnection? _connection;
+        private SendSchedule? _schedule;
         private bool _confirmed;
         private bool _declined;
         private long _row;
@@ -86,6 +87,10 @@ namespace CloudRebue.PowerShell.Cmdlets
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public PSObject? InputObject { get; set; }
 
+        /// <summary>When the provider sends (RebueText's time_to_send, East Africa Time, whole minutes); refused on brands that do not document it.</summary>
+        [Parameter]
+        public DateTimeOffset? SendAt { get; set; }
+
         /// <summary>Messages per request, 1 to 100.</summary>
         [Parameter]
         [ValidateRange(1, SendEngineOptions.MaxBatchSize)]
@@ -114,6 +119,7 @@ namespace CloudRebue.PowerShell.Cmdlets
         protected override void BeginProcessing()
         {
             _connection = RequireConnection();
+            _schedule = SendAtBinding.Check(this, SendAt, _connection);
             _reader = new SendRowReader();
             _progress = new SendProgress(this, MyInvocation.BoundParameters.ContainsKey(nameof(Phone)) && Phone != null && !MyInvocation.ExpectingInput ? Phone.Length : (long?)null);
             bool whatIf = IsWhatIf();
@@ -184,7 +190,7 @@ namespace CloudRebue.PowerShell.Cmdlets
 
             if (_plan != null)
             {
-                ShouldProcess(_plan.ToString(), "Send SMS");
+                ShouldProcess(_plan.ToString(), SendAtBinding.Action("Send SMS", _schedule));
                 WriteHeldError();
                 return;
             }
@@ -241,6 +247,7 @@ namespace CloudRebue.PowerShell.Cmdlets
                 Correlator = Correlator ?? InputColumns.Find(source, InputColumns.Correlator),
                 LinkId = LinkId ?? InputColumns.Find(source, InputColumns.LinkId),
                 Endpoint = Endpoint ?? InputColumns.Find(source, InputColumns.Endpoint),
+                SendAt = _schedule?.At,
                 InputObject = source,
                 Row = _row,
             };
@@ -323,7 +330,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             // -Confirm asks once per run, at the first message that would cost money.
             if (!_confirmed)
             {
-                if (!ShouldProcess("the recipients of this command", "Send SMS"))
+                if (!ShouldProcess("the recipients of this command", SendAtBinding.Action("Send SMS", _schedule)))
                 {
                     _declined = true;
                     return;
