@@ -19,6 +19,10 @@ namespace CloudRebue.PowerShell.Cmdlets
         private const string EnvironmentSet = "Environment";
         private const string DefaultSecretName = "CloudRebue";
 
+        // Boxed: a field of an engine enum type would load the engine when PowerShell lists this type, before
+        // ModuleInitializer makes it loadable (CmdletTypeLayoutTests).
+        private object? _brand;
+
         /// <summary>The API token.</summary>
         [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
         public SecureString? Token { get; set; }
@@ -54,7 +58,11 @@ namespace CloudRebue.PowerShell.Cmdlets
 
         /// <summary>Whose API the host serves; inferred from the three documented hosts, Unknown for any other host.</summary>
         [Parameter]
-        public Brand? Brand { get; set; }
+        public Brand? Brand
+        {
+            get => (Brand?)_brand;
+            set => _brand = value;
+        }
 
         /// <summary>The sender ID used when Send-RebueSms gets none.</summary>
         [Parameter]
