@@ -19,7 +19,7 @@ namespace CloudRebue.PowerShell.Cmdlets
         private const string EnvironmentSet = "Environment";
         private const string DefaultSecretName = "CloudRebue";
 
-        // Boxed: a field of an engine enum type would load the engine when PowerShell lists this type, before
+        // Null when -Brand was not given. Boxed: a field of an engine enum type would load the engine when PowerShell lists this type, before
         // ModuleInitializer makes it loadable (CmdletTypeLayoutTests).
         private object? _brand;
 
@@ -58,9 +58,9 @@ namespace CloudRebue.PowerShell.Cmdlets
 
         /// <summary>Whose API the host serves; inferred from the three documented hosts, Unknown for any other host.</summary>
         [Parameter]
-        public Brand? Brand
+        public Brand Brand
         {
-            get => (Brand?)_brand;
+            get => _brand is Brand given ? given : Brand.Unknown;
             set => _brand = value;
         }
 
@@ -101,7 +101,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             {
                 ApiToken token = TokenResolver.Resolve(this, Token, Credential, SecretName, Vault, ParameterSetName == VaultSet);
                 Uri baseUri = ResolveBaseUri();
-                Brand brand = BrandChoice.Resolve(this, baseUri, Brand);
+                Brand brand = BrandChoice.Resolve(this, baseUri, (Brand?)_brand);
                 var connection = ConnectionFactory.Connect(this, token, baseUri, brand, DefaultSender, Proxy, ProxyCredential?.GetNetworkCredential(), TimeSpan.FromSeconds(TimeoutSec), !SkipValidation, StopToken);
                 if (SaveSecret)
                 {

@@ -30,6 +30,7 @@ namespace CloudRebue.PowerShell.Cmdlets
         private SendJournalSession? _journal;
         private CloudRebueConnection? _connection;
         private SendSchedule? _schedule;
+        private DateTimeOffset? _sendAt;
         private bool _confirmed;
         private bool _declined;
         private long _row;
@@ -89,7 +90,11 @@ namespace CloudRebue.PowerShell.Cmdlets
 
         /// <summary>When the provider sends (RebueText's time_to_send, East Africa Time, whole minutes); refused on brands that do not document it.</summary>
         [Parameter]
-        public DateTimeOffset? SendAt { get; set; }
+        public DateTimeOffset SendAt
+        {
+            get => _sendAt ?? default;
+            set => _sendAt = value;
+        }
 
         /// <summary>Messages per request, 1 to 100.</summary>
         [Parameter]
@@ -119,7 +124,7 @@ namespace CloudRebue.PowerShell.Cmdlets
         protected override void BeginProcessing()
         {
             _connection = RequireConnection();
-            _schedule = SendAtBinding.Check(this, SendAt, _connection);
+            _schedule = SendAtBinding.Check(this, _sendAt, _connection);
             _reader = new SendRowReader();
             _progress = new SendProgress(this, MyInvocation.BoundParameters.ContainsKey(nameof(Phone)) && Phone != null && !MyInvocation.ExpectingInput ? Phone.Length : (long?)null);
             bool whatIf = IsWhatIf();
