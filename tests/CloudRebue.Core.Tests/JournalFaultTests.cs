@@ -20,15 +20,6 @@ public sealed class JournalFaultTests : IDisposable
     private SendJournalWriter FillingJournal(long capacity) =>
         new(_path, new FillingStream(new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite), capacity), TestMessages.Owner, isNew: true, endsWithoutNewline: false, null, null);
 
-    private static List<SendResult> Drain(SmsSendEngine engine)
-    {
-        var results = new List<SendResult>();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        engine.DrainUntilFinished(results.Add, () => { }, () => DateTime.UtcNow >= deadline, TimeSpan.FromMilliseconds(20));
-        Assert.True(engine.IsFinished, "the run did not finish: a journal failure must never hang it");
-        return results;
-    }
-
     [Theory]
     [InlineData(600)]   // fails on a pending line, early
     [InlineData(5000)]  // fails later, on a final line or a pending line
@@ -37,16 +28,10 @@ public sealed class JournalFaultTests : IDisposable
         var transport = new ScriptedTransport();
         List<SendResult> results;
         using (var journal = FillingJournal(capacity))
-        using (var engine = new SmsSendEngine(transport, new SendEngineOptions { BatchSize = 10, ThrottleLimit = 2 }, journal))
+        using (var test = new TestRun(transport, new SendEngineOptions { BatchSize = 10, ThrottleLimit = 2 }, journal))
         {
-            foreach (var m in TestMessages.Batch(200))
-            {
-                engine.Add(m);
-            }
-
-            engine.Complete();
-            results = Drain(engine);
-            var fatal = Assert.IsType<JournalWriteException>(engine.FatalError);
+            results = test.SendAll(TestMessages.Batch(200), "the run did not finish: a journal failure must never hang it");
+            var fatal = Assert.IsType<JournalWriteException>(test.Run.FatalError);
             Assert.Contains("No space left on device", fatal.Message);
             Assert.Contains("-JournalPath", fatal.Message);
         }

@@ -19,9 +19,9 @@ public class RetryAfterTests
             ? SendAttempt.Failed(ApiFailureKind.RateLimited, "429", 429, TimeSpan.FromSeconds(retryAfterSeconds))
             : ScriptedTransport.AcceptAll(batch));
         var options = new SendEngineOptions { RetryAfterCap = TimeSpan.FromSeconds(30) };
-        using var engine = new SmsSendEngine(transport, options, null, clock);
-        engine.Add(TestMessages.Message(1));
-        engine.Complete();
+        using var test = new TestRun(transport, options, clock: clock);
+        test.Run.Add(TestMessages.Message(1));
+        Task finishing = Task.Run(() => test.Run.Finish());
 
         // The retry's delay is on the clock before time moves: advancing earlier would move past a timer
         // that does not exist yet, and it would then never come due.
@@ -31,7 +31,8 @@ public class RetryAfterTests
 
         clock.Advance(TimeSpan.FromMilliseconds(10));
         await WaitUntil(() => transport.Calls == 2);
-        await WaitUntil(() => engine.IsFinished || engine.TryTakeResult(out _));
+        await finishing.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(test.Run.IsFinished);
     }
 
     private static async Task WaitUntil(Func<bool> condition)

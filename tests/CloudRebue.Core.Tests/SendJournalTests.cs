@@ -186,16 +186,9 @@ public sealed class SendJournalTests : IDisposable
             return ScriptedTransport.AcceptAll(batch);
         });
         using (var writer = TestMessages.Journal(_path))
-        using (var engine = new SmsSendEngine(transport, new SendEngineOptions { BatchSize = 10, ThrottleLimit = 1 }, writer))
+        using (var test = new TestRun(transport, new SendEngineOptions { BatchSize = 10, ThrottleLimit = 1 }, writer))
         {
-            foreach (var m in TestMessages.Batch(25))
-            {
-                engine.Add(m);
-            }
-
-            engine.Complete();
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            engine.DrainUntilFinished(_ => { }, () => { }, () => DateTime.UtcNow >= deadline, TimeSpan.FromMilliseconds(20));
+            test.SendAll(TestMessages.Batch(25));
         }
 
         Assert.Equal(new[] { true, true, true }, seenPendingBeforeSend);

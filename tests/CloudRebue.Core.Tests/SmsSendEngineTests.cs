@@ -15,71 +15,45 @@ public class SmsSendEngineTests
         RetryMaxDelay = TimeSpan.FromMilliseconds(5),
     };
 
-    /// <summary>Feeds messages the way the cmdlet does (respecting backpressure) and collects every result.</summary>
-    private static List<SendResult> Run(SmsSendEngine engine, IEnumerable<OutgoingMessage> messages)
-    {
-        var results = new List<SendResult>();
-        void Drain()
-        {
-            while (engine.TryTakeResult(out var r))
-            {
-                results.Add(r);
-            }
-        }
-
-        foreach (var m in messages)
-        {
-            while (!engine.CanAccept)
-            {
-                Drain();
-                engine.WaitForProgress(TimeSpan.FromMilliseconds(50));
-            }
-
-            engine.Add(m);
-        }
-
-        engine.Complete();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        engine.DrainUntilFinished(results.Add, () => { }, () => DateTime.UtcNow >= deadline, TimeSpan.FromMilliseconds(50));
-        Assert.True(engine.IsFinished, "the engine did not finish");
-        return results;
-    }
-
     [Fact]
-    public async Task DrainingReturnsAsSoonAsTheLastAnswerIsIn()
+    public async Task FinishingReturnsAsSoonAsTheLastAnswerIsIn()
     {
         var answer = new TaskCompletionSource<SendAttempt>(TaskCreationOptions.RunContinuationsAsynchronously);
         var transport = new ScriptedTransport((_, _, _) => answer.Task);
-        using var engine = new SmsSendEngine(transport, Fast());
-        foreach (var m in TestMessages.Batch(3))
-        {
-            engine.Add(m);
-        }
-
-        engine.Complete();
-        var written = new List<SendResult>();
-        int waits = 0;
 
         // A wait far longer than the test allows: sleeping one whole wait after the last answer fails it.
-        Task draining = Task.Run(() => engine.DrainUntilFinished(written.Add, () => Interlocked.Increment(ref waits), () => false, TimeSpan.FromMinutes(2)));
-        await Eventually(() => transport.Calls == 1 && Volatile.Read(ref waits) > 0);
+        using var test = new TestRun(transport, Fast(), configure: o => o.FinishWait = TimeSpan.FromMinutes(2));
+        foreach (var m in TestMessages.Batch(3))
+        {
+            test.Run.Add(m);
+        }
+
+        Task finishing = Task.Run(() => test.Run.Finish());
+        await Eventually(() => transport.Calls == 1 && test.Waits > 0);
         answer.SetResult(ScriptedTransport.AcceptAll(TestMessages.Batch(3)));
-        await draining.WaitAsync(TimeSpan.FromSeconds(20));
-        Assert.Equal(3, written.Count);
-        Assert.True(engine.IsFinished);
+        await finishing.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(3, test.Results.Count);
+        Assert.True(test.Run.IsFinished);
     }
 
     [Fact]
-    public async Task DrainingStopsWhenAskedWithAnswersOutstanding()
+    public async Task FinishingStopsWhenAskedWithAnswersOutstanding()
     {
-        var transport = new ScriptedTransport((_, _, token) => Task.Delay(Timeout.Infinite, token).ContinueWith(_ => ScriptedTransport.AcceptAll(Array.Empty<OutgoingMessage>()), TaskScheduler.Default));
-        using var engine = new SmsSendEngine(transport, Fast());
-        engine.Add(TestMessages.Message(1));
-        engine.Complete();
-        bool stop = false;
-        Task draining = Task.Run(() => engine.DrainUntilFinished(_ => { }, () => stop = true, () => stop, TimeSpan.FromMilliseconds(10)));
-        await draining.WaitAsync(TimeSpan.FromSeconds(20));
-        Assert.False(engine.IsFinished);
+        // An answer that never comes, whatever the cancellation token says.
+        var transport = new ScriptedTransport((_, _, _) => new TaskCompletionSource<SendAttempt>().Task);
+        using var test = new TestRun(transport, Fast(), configure: o => o.FinishWait = TimeSpan.FromMilliseconds(10));
+        test.OnWaiting = () =>
+        {
+            // Stop once the request is out, so it is outstanding rather than never started.
+            if (transport.Calls == 1)
+            {
+                test.Run.Stop();
+            }
+        };
+        test.Run.Add(TestMessages.Message(1));
+        Task finishing = Task.Run(() => test.Run.Finish());
+        await finishing.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.False(test.Run.IsFinished);
     }
 
     private static async Task Eventually(Func<bool> condition)
@@ -96,8 +70,8 @@ public class SmsSendEngineTests
     public void BatchesOfAtMostTheBatchSizeAndEveryRecipientAnsweredOnce()
     {
         var transport = new ScriptedTransport();
-        using var engine = new SmsSendEngine(transport, Fast());
-        var results = Run(engine, TestMessages.Batch(250));
+        using var test = new TestRun(transport, Fast());
+        var results = test.SendAll(TestMessages.Batch(250));
 
         Assert.Equal(new[] { 50, 100, 100 }, transport.Requests.Select(b => b.Count).OrderBy(c => c));
         Assert.Equal(250, results.Count);
@@ -110,8 +84,8 @@ public class SmsSendEngineTests
     public void HonoursASmallerBatchSize()
     {
         var transport = new ScriptedTransport();
-        using var engine = new SmsSendEngine(transport, Fast(batchSize: 7));
-        Run(engine, TestMessages.Batch(20));
+        using var test = new TestRun(transport, Fast(batchSize: 7));
+        test.SendAll(TestMessages.Batch(20));
         Assert.Equal(new[] { 6, 7, 7 }, transport.Requests.Select(b => b.Count).OrderBy(c => c));
     }
 
@@ -136,14 +110,14 @@ public class SmsSendEngineTests
             await Task.Yield();
             return ScriptedTransport.AcceptAll(batch);
         });
-        using var engine = new SmsSendEngine(transport, Fast(batchSize: 1, throttle: 3));
-        var results = Run(engine, TestMessages.Batch(30));
+        using var test = new TestRun(transport, Fast(batchSize: 1, throttle: 3));
+        var results = test.SendAll(TestMessages.Batch(30));
         Assert.Equal(30, results.Count);
         Assert.Equal(3, transport.MaxInFlight);
     }
 
     [Fact]
-    public void HoldsInputBackWhileBatchesWait()
+    public async Task HoldsInputBackWhileBatchesWait()
     {
         var release = new TaskCompletionSource();
         var transport = new ScriptedTransport(async (_, batch, _) =>
@@ -151,17 +125,25 @@ public class SmsSendEngineTests
             await release.Task;
             return ScriptedTransport.AcceptAll(batch);
         });
-        using var engine = new SmsSendEngine(transport, Fast(batchSize: 1, throttle: 2));
+        using var test = new TestRun(transport, Fast(batchSize: 1, throttle: 2));
+        var heldBack = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         int added = 0;
-        while (engine.CanAccept && added < 1000)
+        test.OnWaiting = () => heldBack.TrySetResult(added);
+        Task adding = Task.Run(() =>
         {
-            engine.Add(TestMessages.Message(added++));
-        }
+            while (!heldBack.Task.IsCompleted && added < 1000)
+            {
+                test.Run.Add(TestMessages.Message(added));
+                added++;
+            }
+        });
 
         // 2 in flight + 4 waiting (2 x throttle) before input is held back.
-        Assert.InRange(added, 5, 7);
+        int accepted = await heldBack.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.InRange(accepted, 5, 7);
         release.SetResult();
-        var rest = Run(engine, Array.Empty<OutgoingMessage>());
+        await adding.WaitAsync(TimeSpan.FromSeconds(20));
+        var rest = test.SendAll(Array.Empty<OutgoingMessage>());
         Assert.Equal(added, rest.Count);
     }
 
@@ -175,11 +157,11 @@ public class SmsSendEngineTests
             3 => SendAttempt.Failed(ApiFailureKind.Unreachable, "refused"),
             _ => ScriptedTransport.AcceptAll(batch),
         });
-        using var engine = new SmsSendEngine(transport, Fast());
-        var results = Run(engine, TestMessages.Batch(10));
+        using var test = new TestRun(transport, Fast());
+        var results = test.SendAll(TestMessages.Batch(10));
         Assert.Equal(4, transport.Calls);
         Assert.All(results, r => Assert.Equal(SendStatus.Queued, r.Status));
-        Assert.Equal(3, engine.Snapshot().Retries);
+        Assert.Equal(3, test.Run.Snapshot()!.Retries);
     }
 
     [Theory]
@@ -190,8 +172,8 @@ public class SmsSendEngineTests
     public void AmbiguousOutcomesAreUnknownAndNeverResent(ApiFailureKind kind)
     {
         var transport = new ScriptedTransport((_, _) => SendAttempt.Failed(kind, "it broke"));
-        using var engine = new SmsSendEngine(transport, Fast());
-        var results = Run(engine, TestMessages.Batch(5));
+        using var test = new TestRun(transport, Fast());
+        var results = test.SendAll(TestMessages.Batch(5));
         Assert.Equal(1, transport.Calls);
         Assert.Equal(5, results.Count);
         Assert.All(results, r =>
@@ -208,8 +190,8 @@ public class SmsSendEngineTests
         var transport = new ScriptedTransport((_, _) => SendAttempt.Failed(ApiFailureKind.Unavailable, "down", 503));
         var options = Fast();
         options.MaxRetries = 3;
-        using var engine = new SmsSendEngine(transport, options);
-        var results = Run(engine, TestMessages.Batch(2));
+        using var test = new TestRun(transport, options);
+        var results = test.SendAll(TestMessages.Batch(2));
         Assert.Equal(4, transport.Calls);
         Assert.All(results, r =>
         {
@@ -223,8 +205,8 @@ public class SmsSendEngineTests
     public void ARefusedRequestFailsWithoutRetry()
     {
         var transport = new ScriptedTransport((_, _) => SendAttempt.Failed(ApiFailureKind.Refused, "422 The given data was invalid.", 422));
-        using var engine = new SmsSendEngine(transport, Fast());
-        var results = Run(engine, TestMessages.Batch(3));
+        using var test = new TestRun(transport, Fast());
+        var results = test.SendAll(TestMessages.Batch(3));
         Assert.Equal(1, transport.Calls);
         Assert.All(results, r => Assert.Equal(SendStatus.Failed, r.Status));
     }
@@ -234,8 +216,8 @@ public class SmsSendEngineTests
     {
         var transport = new ScriptedTransport((_, batch) => SendAttempt.Answered(
             batch.Select((m, i) => new SendItemResult(i % 2 == 0, i % 2 == 0 ? "queued" : "Insufficient units", m.Correlator, "u" + i, m.Phone, null, 1, "b")).ToList(), 200));
-        using var engine = new SmsSendEngine(transport, Fast());
-        var results = Run(engine, TestMessages.Batch(4)).OrderBy(r => r.Row).ToList();
+        using var test = new TestRun(transport, Fast());
+        var results = test.SendAll(TestMessages.Batch(4)).OrderBy(r => r.Row).ToList();
         Assert.Equal(new[] { SendStatus.Queued, SendStatus.Failed, SendStatus.Queued, SendStatus.Failed }, results.Select(r => r.Status));
         Assert.Equal(SendErrorIds.MessageRejected, results[1].ErrorId);
         Assert.Contains("Insufficient units", results[1].Error);
@@ -249,9 +231,9 @@ public class SmsSendEngineTests
             await Task.Delay(5, ct);
             return n == 1 ? ScriptedTransport.AcceptAll(batch) : SendAttempt.Failed(ApiFailureKind.TokenRejected, "401 rejected", 401);
         });
-        using var engine = new SmsSendEngine(transport, Fast(batchSize: 10, throttle: 1));
-        var results = Run(engine, TestMessages.Batch(50));
-        Assert.NotNull(engine.FatalError);
+        using var test = new TestRun(transport, Fast(batchSize: 10, throttle: 1));
+        var results = test.SendAll(TestMessages.Batch(50));
+        Assert.NotNull(test.Run.FatalError);
         Assert.Equal(50, results.Count);
         Assert.Equal(10, results.Count(r => r.Status == SendStatus.Queued));
         Assert.Equal(10, results.Count(r => r.ErrorId == SendErrorIds.TokenRejected));
@@ -260,25 +242,27 @@ public class SmsSendEngineTests
     }
 
     [Fact]
-    public void CancelStopsInFlightRequestsPromptly()
+    public async Task StopCancelsInFlightRequestsPromptly()
     {
         var transport = new ScriptedTransport(async (_, batch, ct) =>
         {
             await Task.Delay(TimeSpan.FromSeconds(30), ct);
             return ScriptedTransport.AcceptAll(batch);
         });
-        using var engine = new SmsSendEngine(transport, Fast(batchSize: 1));
-        engine.Add(TestMessages.Message(1));
-        engine.Complete();
+        using var test = new TestRun(transport, Fast(batchSize: 1));
+        test.Run.Add(TestMessages.Message(1));
+        await Eventually(() => transport.Calls == 1);
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        engine.Cancel();
-        while (!engine.IsFinished && watch.Elapsed < TimeSpan.FromSeconds(5))
+        test.Run.Stop();
+        test.Run.Finish(); // returns at once: the run is stopping
+        while (!test.Run.IsFinished && watch.Elapsed < TimeSpan.FromSeconds(5))
         {
-            engine.WaitForProgress(TimeSpan.FromMilliseconds(20));
+            await Task.Delay(20);
         }
 
-        Assert.True(engine.IsFinished);
-        Assert.False(engine.TryTakeResult(out _));
+        Assert.True(test.Run.IsFinished);
+        test.Run.Finish(); // hands over whatever came back: nothing, the request was cancelled
+        Assert.Empty(test.Results);
     }
 
     [Fact]
@@ -286,21 +270,21 @@ public class SmsSendEngineTests
     {
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
         clock.SetLocalTimeZone(TimeZoneInfo.CreateCustomTimeZone("EAT", TimeSpan.FromHours(3), "EAT", "EAT"));
-        using var engine = new SmsSendEngine(new ScriptedTransport(), Fast(), null, clock);
-        var result = Assert.Single(Run(engine, TestMessages.Batch(1)));
+        using var test = new TestRun(new ScriptedTransport(), Fast(), clock: clock);
+        var result = Assert.Single(test.SendAll(TestMessages.Batch(1)));
         Assert.Equal(TimeSpan.FromHours(3), result.CompletedAt.Offset);
         Assert.Equal(clock.GetUtcNow(), result.CompletedAt);
     }
 
     [Fact]
     public void RejectsABatchSizeOverTheApiMaximum() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SmsSendEngine(new ScriptedTransport(), new SendEngineOptions { BatchSize = 101 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TestRun(new ScriptedTransport(), new SendEngineOptions { BatchSize = 101 }));
 
     [Fact]
     public void RejectsARateAboveTheApiLimit() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SmsSendEngine(new ScriptedTransport(), new SendEngineOptions { RequestsPerSecond = 121 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TestRun(new ScriptedTransport(), new SendEngineOptions { RequestsPerSecond = 121 }));
 
     [Fact]
     public void RejectsANegativePacingMargin() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SmsSendEngine(new ScriptedTransport(), new SendEngineOptions { PacingMargin = TimeSpan.FromMilliseconds(-1) }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TestRun(new ScriptedTransport(), new SendEngineOptions { PacingMargin = TimeSpan.FromMilliseconds(-1) }));
 }

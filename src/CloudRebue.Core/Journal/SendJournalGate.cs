@@ -8,7 +8,7 @@ namespace CloudRebue.Core.Journal
     /// Failed is resent, Unknown and Pending (a crash mid-request) are resent only when the user says so,
     /// and a correlator the journal knows for a different phone or text is refused.
     /// </summary>
-    public sealed class SendJournalGate
+    public sealed class SendJournalGate : IRecipientFilter
     {
         private readonly JournalIndex _index;
         private readonly bool _resendUnknown;
@@ -19,7 +19,7 @@ namespace CloudRebue.Core.Journal
             _resendUnknown = resendUnknown;
         }
 
-        /// <summary>Null when the message should be sent; otherwise the result to report instead.</summary>
+        /// <inheritdoc />
         public SendResult? Check(OutgoingMessage message, DateTimeOffset now)
         {
             if (!_index.TryGet(message.Correlator, out JournalEntry earlier))

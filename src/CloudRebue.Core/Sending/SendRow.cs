@@ -22,5 +22,14 @@ namespace CloudRebue.Core.Sending
 
         /// <summary>1-based position in the input.</summary>
         public long Row { get; set; }
+
+        /// <summary>
+        /// Set by whoever bound the row when it cannot be read at all (it has no phone column): the row is
+        /// answered Invalid with this ErrorId and <see cref="Problem"/>, and nothing else is checked.
+        /// </summary>
+        public string? ProblemId { get; set; }
+
+        /// <summary>What is wrong with the row and what to do, for <see cref="ProblemId"/>.</summary>
+        public string? Problem { get; set; }
     }
 }

@@ -11,11 +11,11 @@ namespace CloudRebue.Core.Sending
     /// <summary>
     /// Streams messages into batches and sends them while input is still arriving: several requests in
     /// flight, each paced and retried, every recipient answered by exactly one <see cref="SendResult"/>.
-    /// Threading contract: <see cref="Add"/>, <see cref="Complete"/> and the result methods are called by
-    /// one producer (the pipeline thread); batches run on the thread pool and hand results back through a
-    /// queue, so the pipeline thread alone writes output.
+    /// Driven by a <see cref="SendRun"/> only: <see cref="Add"/>, <see cref="Complete"/> and the result
+    /// methods are called by one producer (the pipeline thread); batches run on the thread pool and hand
+    /// results back through a queue, so the pipeline thread alone writes output.
     /// </summary>
-    public sealed class SmsSendEngine : IDisposable
+    internal sealed class SmsSendEngine : IDisposable
     {
         private readonly ISmsBatchTransport _transport;
         private readonly SendEngineOptions _options;
@@ -41,19 +41,12 @@ namespace CloudRebue.Core.Sending
         private long _done;
         private long _queued;
 
-        // The cmdlets call this overload: its signature names no TimeProvider, a dependency type on netstandard
-        // (Microsoft.Bcl.TimeProvider) that must not cross into the cmdlet assembly (DESIGN.md, loading beside other modules).
-        public SmsSendEngine(ISmsBatchTransport transport, SendEngineOptions options, ISendJournal? journal, CancellationToken cancellationToken)
-            : this(transport, options, journal, null, cancellationToken)
-        {
-        }
-
-        public SmsSendEngine(ISmsBatchTransport transport, SendEngineOptions options, ISendJournal? journal = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+        internal SmsSendEngine(ISmsBatchTransport transport, SendEngineOptions options, ISendJournal? journal, TimeProvider time, CancellationToken cancellationToken)
         {
             _transport = transport ?? throw new ArgumentNullException(nameof(transport));
             _options = options ?? throw new ArgumentNullException(nameof(options));
             _options.Validate();
-            _time = timeProvider ?? TimeProvider.System;
+            _time = time;
             _journal = journal ?? NullSendJournal.Instance;
             _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             _pacer = new RequestPacer(options.RequestsPerSecond, TimeSpan.FromSeconds(1), _time, options.PacingMargin);
@@ -152,39 +145,6 @@ namespace CloudRebue.Core.Sending
             {
             }
         }
-
-        /// <summary>
-        /// After <see cref="Complete"/>: hands every remaining result to <paramref name="write"/> on the calling
-        /// thread and returns as soon as the last one is out, or when <paramref name="stopRequested"/> says so.
-        /// Results are drained before asking whether the run is over: a result still waiting makes
-        /// <see cref="IsFinished"/> false, and asking first would sleep a whole <paramref name="wait"/>
-        /// after the last answer came back.
-        /// </summary>
-        /// <param name="write">Writes one result.</param>
-        /// <param name="waiting">Called before each wait (progress).</param>
-        /// <param name="stopRequested">True when the caller must stop (Ctrl+C).</param>
-        /// <param name="wait">The longest sleep between checks when no batch finishes.</param>
-        public void DrainUntilFinished(Action<SendResult> write, Action waiting, Func<bool> stopRequested, TimeSpan wait)
-        {
-            while (true)
-            {
-                while (TryTakeResult(out SendResult result))
-                {
-                    write(result);
-                }
-
-                if (IsFinished || stopRequested())
-                {
-                    return;
-                }
-
-                waiting();
-                WaitForProgress(wait);
-            }
-        }
-
-        /// <summary>Ctrl+C: in-flight requests are cancelled and nothing more is started.</summary>
-        public void Cancel() => _cancel.Cancel();
 
         public SendEngineStats Snapshot() => new SendEngineStats(
             Interlocked.Read(ref _added), Interlocked.Read(ref _batchesStarted), Interlocked.Read(ref _requests),

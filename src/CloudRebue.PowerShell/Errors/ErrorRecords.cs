@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using CloudRebue.Core.Api;
+using CloudRebue.Core.Journal;
 using CloudRebue.Core.Sending;
 
 namespace CloudRebue.PowerShell.Errors
@@ -26,6 +27,12 @@ namespace CloudRebue.PowerShell.Errors
                     return new ErrorRecord(exception, ErrorIds.ApiError, ErrorCategory.InvalidResult, target);
             }
         }
+
+        /// <summary>Why a send run had to stop, as the terminating error that ends the command.</summary>
+        public static ErrorRecord FromFatal(Exception fatal, Uri baseUri) =>
+            fatal is CloudRebueApiException api ? FromApi(api, baseUri)
+            : fatal is JournalWriteException journal ? new ErrorRecord(journal, ErrorIds.JournalWriteFailed, ErrorCategory.WriteError, journal.Path)
+            : Create(fatal.Message, ErrorIds.ApiError, ErrorCategory.NotSpecified, null, fatal);
 
         /// <summary>The non-terminating error written beside a recipient's result when it was not queued.</summary>
         public static ErrorRecord FromResult(SendResult result) =>

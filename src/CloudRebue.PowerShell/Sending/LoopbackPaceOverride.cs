@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Net;
+using CloudRebue.Core.Sending;
 
 namespace CloudRebue.PowerShell.Sending
 {
@@ -13,6 +14,19 @@ namespace CloudRebue.PowerShell.Sending
     internal static class LoopbackPaceOverride
     {
         public const string Variable = "CLOUDREBUE_SIMULATOR_REQUESTS_PER_SECOND";
+
+        /// <summary>Raises (or lowers) the engine's pace for a simulator on this machine; returns the pace set, or null.</summary>
+        public static int? Apply(SendEngineOptions options, Uri baseUri)
+        {
+            int? pace = Read(baseUri);
+            if (pace != null)
+            {
+                options.RequestsPerSecond = pace.Value;
+                options.AboveApiLimitForLoopback = true;
+            }
+
+            return pace;
+        }
 
         public static int? Read(Uri baseUri)
         {

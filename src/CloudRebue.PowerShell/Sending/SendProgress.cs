@@ -20,8 +20,8 @@ namespace CloudRebue.PowerShell.Sending
             _total = total;
         }
 
-        /// <summary>Shows progress when a quarter second has passed; the engine's stats are read only then.</summary>
-        public void Update(long rowsRead, SmsSendEngine? engine)
+        /// <summary>Shows progress when a quarter second has passed; the run's stats are read only then.</summary>
+        public void Update(long rowsRead, SendRun run)
         {
             if (_sinceUpdate.ElapsedMilliseconds < 250)
             {
@@ -29,7 +29,7 @@ namespace CloudRebue.PowerShell.Sending
             }
 
             _sinceUpdate.Restart();
-            SendEngineStats? stats = engine?.Snapshot();
+            SendEngineStats? stats = run.Snapshot();
             string status = stats == null
                 ? $"{rowsRead:N0} row(s) read"
                 : $"{rowsRead:N0} row(s) read, {stats.BatchesStarted:N0} batch(es) sent, {stats.Completed:N0} done, {stats.MessagesPerSecond:N0} messages/s";

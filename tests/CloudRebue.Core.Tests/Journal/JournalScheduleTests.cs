@@ -42,12 +42,12 @@ public sealed class JournalScheduleTests : IDisposable
     }
 
     [Fact]
-    public void TheRowReaderPutsTheRunsScheduleOnEveryRecipient()
+    public void TheRowValidatorPutsTheRunsScheduleOnEveryRecipient()
     {
         var at = new DateTimeOffset(2024, 10, 31, 18, 0, 0, TimeSpan.FromHours(3));
         var messages = new List<OutgoingMessage>();
         var invalid = new List<SendResult>();
-        new SendRowReader().Read(new SendRow { Phone = "0710000001,bad", Message = "hi", Sender = "ACME", SendAt = at, Row = 1 }, messages, invalid);
+        new SendRowValidator().Validate(new SendRow { Phone = "0710000001,bad", Message = "hi", Sender = "ACME", SendAt = at, Row = 1 }, messages, invalid);
         Assert.Equal(at, Assert.Single(messages).SendAt);
         Assert.Equal(at, Assert.Single(invalid).SendAt);
     }

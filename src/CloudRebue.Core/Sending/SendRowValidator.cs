@@ -11,7 +11,7 @@ namespace CloudRebue.Core.Sending
     /// repeatable correlator (<see cref="CorrelatorGenerator"/>). A correlator met a second time in the run
     /// is refused before anything is sent: a receipt carrying it could not tell the two messages apart.
     /// </summary>
-    public sealed class SendRowReader
+    public sealed class SendRowValidator
     {
         private readonly CorrelatorGenerator _correlators = new CorrelatorGenerator();
 
@@ -21,16 +21,22 @@ namespace CloudRebue.Core.Sending
 
         // The cmdlets call this overload: its signature names no TimeProvider, a dependency type on netstandard
         // (Microsoft.Bcl.TimeProvider) that must not cross into the cmdlet assembly (DESIGN.md, loading beside other modules).
-        public SendRowReader()
+        public SendRowValidator()
             : this(null)
         {
         }
 
-        public SendRowReader(TimeProvider? timeProvider) => _time = timeProvider ?? TimeProvider.System;
+        public SendRowValidator(TimeProvider? timeProvider) => _time = timeProvider ?? TimeProvider.System;
 
-        /// <summary>Reads a row; every recipient lands in exactly one of the two lists.</summary>
-        public void Read(SendRow row, ICollection<OutgoingMessage> messages, ICollection<SendResult> invalid)
+        /// <summary>Validates a row and expands it to its recipients; every recipient lands in exactly one of the two lists.</summary>
+        public void Validate(SendRow row, ICollection<OutgoingMessage> messages, ICollection<SendResult> invalid)
         {
+            if (row.ProblemId != null)
+            {
+                invalid.Add(Refused(row));
+                return;
+            }
+
             IReadOnlyList<PhoneNumberResult> phones = PhoneNumberNormalizer.ParseList(row.Phone);
             string? messageProblem = string.IsNullOrWhiteSpace(row.Message)
                 ? $"Row {row.Row} has no message text. Give -Message, or a Message (or Text, Body) column."
@@ -81,6 +87,20 @@ namespace CloudRebue.Core.Sending
             SendAt = row.SendAt,
             Error = error,
             ErrorId = errorId,
+            Row = row.Row,
+            InputObject = row.InputObject,
+            CompletedAt = _time.GetLocalNow(),
+        };
+
+        // A row its binder could not read at all (no phone column): one Invalid result with the binder's words.
+        private SendResult Refused(SendRow row) => new SendResult
+        {
+            Status = SendStatus.Invalid,
+            ErrorId = row.ProblemId,
+            Error = row.Problem,
+            Message = row.Message,
+            Sender = row.Sender,
+            Correlator = row.Correlator,
             Row = row.Row,
             InputObject = row.InputObject,
             CompletedAt = _time.GetLocalNow(),

@@ -3,13 +3,13 @@ using Xunit;
 
 namespace CloudRebue.Core.Tests;
 
-public class SendRowReaderTests
+public class SendRowValidatorTests
 {
-    private static (List<OutgoingMessage> Messages, List<SendResult> Invalid) Read(SendRow row, SendRowReader? reader = null)
+    private static (List<OutgoingMessage> Messages, List<SendResult> Invalid) Read(SendRow row, SendRowValidator? reader = null)
     {
         var messages = new List<OutgoingMessage>();
         var invalid = new List<SendResult>();
-        (reader ?? new SendRowReader()).Read(row, messages, invalid);
+        (reader ?? new SendRowValidator()).Validate(row, messages, invalid);
         return (messages, invalid);
     }
 
@@ -26,7 +26,7 @@ public class SendRowReaderTests
     [Fact]
     public void ACorrelatorUsedTwiceInARunIsRefusedBeforeItIsSent()
     {
-        var reader = new SendRowReader();
+        var reader = new SendRowValidator();
         var (alice, _) = Read(new SendRow { Phone = "0710000001", Message = "for Alice", Sender = "ACME", Correlator = "7", Row = 1 }, reader);
         var (bob, refused) = Read(new SendRow { Phone = "0710000002", Message = "for Bob", Sender = "ACME", Correlator = "7", Row = 2 }, reader);
         Assert.Equal("7", Assert.Single(alice).Correlator);
@@ -84,10 +84,10 @@ public class SendRowReaderTests
     public void GeneratedCorrelatorsRepeatForTheSameInputAndDifferForIdenticalRows()
     {
         SendRow Row(long n) => new() { Phone = "0712345678", Message = "Your invoice is ready", Sender = "ACME", Row = n };
-        var first = new SendRowReader();
+        var first = new SendRowValidator();
         var a1 = Read(Row(1), first).Messages.Single().Correlator;
         var a2 = Read(Row(2), first).Messages.Single().Correlator;
-        var second = new SendRowReader();
+        var second = new SendRowValidator();
         var b1 = Read(Row(1), second).Messages.Single().Correlator;
         var b2 = Read(Row(2), second).Messages.Single().Correlator;
 

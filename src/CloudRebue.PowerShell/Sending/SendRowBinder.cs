@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using CloudRebue.Core.Sending;
+
+namespace CloudRebue.PowerShell.Sending
+{
+    /// <summary>
+    /// Turns one pipeline record into the rows a send run reads: a value bound from the command line or
+    /// a column wins, then the row's own columns by the names people use (<see cref="InputColumns"/>),
+    /// then the connection's default sender. A -Phone array gives each number its own row.
+    /// </summary>
+    internal sealed class SendRowBinder
+    {
+        private readonly string? _defaultSender;
+
+        public SendRowBinder(string? defaultSender) => _defaultSender = defaultSender;
+
+        /// <summary>Rows numbered so far (1-based positions in the input).</summary>
+        public long Count { get; private set; }
+
+        /// <param name="inputObject">The pipeline object; a plain string or number is taken as the phone.</param>
+        /// <param name="phones">-Phone as bound.</param>
+        /// <param name="given">The other parameters as bound (null where not given).</param>
+        public IEnumerable<SendRow> Bind(PSObject? inputObject, string[]? phones, SendRow given)
+        {
+            object? source = inputObject?.BaseObject is string || inputObject?.BaseObject is ValueType ? null : inputObject;
+            if (phones != null && phones.Length > 1)
+            {
+                return phones.Select(phone => Row(phone, source, given)).ToList();
+            }
+
+            return new[] { Row(PhoneText(inputObject, phones, source), source, given) };
+        }
+
+        private SendRow Row(string? phone, object? source, SendRow given)
+        {
+            var row = new SendRow
+            {
+                Phone = phone,
+                Message = given.Message ?? InputColumns.Find(source, InputColumns.Message),
+                Sender = FirstNonBlank(given.Sender, InputColumns.Find(source, InputColumns.Sender), _defaultSender),
+                Correlator = given.Correlator ?? InputColumns.Find(source, InputColumns.Correlator),
+                LinkId = given.LinkId ?? InputColumns.Find(source, InputColumns.LinkId),
+                Endpoint = given.Endpoint ?? InputColumns.Find(source, InputColumns.Endpoint),
+                SendAt = given.SendAt,
+                InputObject = source,
+                Row = ++Count,
+            };
+
+            if (string.IsNullOrWhiteSpace(phone) && source != null && InputColumns.Find(source, InputColumns.Phone) == null)
+            {
+                row.ProblemId = SendErrorIds.NoPhoneColumn;
+                row.Problem = NoPhoneColumn(row.Row, source);
+            }
+
+            return row;
+        }
+
+        // A row with none of the phone columns: say which columns it has (the usual causes are a header
+        // Send-RebueSms does not know and a file read with the wrong delimiter).
+        private static string NoPhoneColumn(long row, object source)
+        {
+            IReadOnlyList<string> names = InputColumns.Names(source);
+            string found = names.Count == 0 ? "none" : string.Join(", ", names.Take(20).Select(n => "'" + n + "'"));
+            string hint = names.Count == 1 && names[0].IndexOf(';') >= 0
+                ? " It looks like a semicolon-separated file read as one column: read it with Import-Csv -Delimiter ';'."
+                : $" Rename the column that holds the numbers to one of: {InputColumns.PhoneNamesForPeople}; or pass -Phone.";
+            return $"Row {row} has no phone number column (its columns: {found}).{hint}";
+        }
+
+        // -Phone binds from a column or the command line; a bare string or number piped in is the phone itself;
+        // a row whose phone column PowerShell could not bind ("Mobile No", a hashtable key) is read by name.
+        private static string? PhoneText(PSObject? inputObject, string[]? phones, object? source)
+        {
+            if (phones != null && phones.Length > 0)
+            {
+                return phones[0];
+            }
+
+            object? value = inputObject?.BaseObject;
+            return value is string || value is ValueType
+                ? Convert.ToString(value, CultureInfo.InvariantCulture)
+                : InputColumns.Find(source, InputColumns.Phone);
+        }
+
+        private static string? FirstNonBlank(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+    }
+}

@@ -1,0 +1,24 @@
+using System.Text.RegularExpressions;
+
+namespace CloudRebue.PowerShell.Sending
+{
+    /// <summary>The warnings Send-RebueSms writes when its input is probably not what the user meant.</summary>
+    internal static class SendWarnings
+    {
+        public const string NoInput = "Send-RebueSms received no input, so nothing was sent. Check that the file or command feeding it produced rows (for example: (Import-Csv .\\customers.csv).Count).";
+
+        public const string ResendUnknownWithoutJournal = "-ResendUnknown has no effect without -JournalPath: only a journal knows what an earlier run left Unknown.";
+
+        // Portal habit: "Dear {Name}" looks like a mail-merge field, but the text is sent exactly as typed.
+        public static string? Placeholder(string text)
+        {
+            Match field = Regex.Match(text, @"\{[^{}\r\n]{1,64}\}");
+            return field.Success
+                ? $"-Message contains {field.Value}, which is sent exactly as typed: Send-RebueSms does not fill placeholders from columns. Build each row's text first (for example with ForEach-Object) and pipe rows with a Message column."
+                : null;
+        }
+
+        public static string JournalSkips(long skipped, string? journalPath) =>
+            $"{skipped:N0} recipient(s) were not sent because the journal '{journalPath}' shows an earlier run queued them (Status Skipped). A journal belongs to one campaign: to send the same text again, for example a repeated alert, use a new -JournalPath or none.";
+    }
+}
