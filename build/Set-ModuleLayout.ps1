@@ -5,7 +5,7 @@
     At the root: the manifest, the cmdlet assembly (it references only CloudRebue.Core) and, for
     PowerShell 7, CloudRebue.Isolation.dll (the private AssemblyLoadContext). Everything else the
     publish produced (the engine, System.Text.Json, Polly.Core, Microsoft.Bcl.*, their polyfills)
-    moves to dependencies/, where only our resolvers look (DESIGN.md, "Loading beside other modules").
+    moves to dependencies/, where only our resolvers look (docs/ARCHITECTURE.md, "Loading beside other modules").
 #>
 param(
     [Parameter(Mandatory)] [string] $ModuleDir,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Xunit;
+using CloudRebue.Tests.Shared;
 
 namespace CloudRebue.Simulator.Tests;
 

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using CloudRebue.Tests.Shared;
 
 namespace CloudRebue.Simulator.Tests;
 

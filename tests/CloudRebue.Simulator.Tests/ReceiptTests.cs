@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Xunit;
+using CloudRebue.Tests.Shared;
 
 namespace CloudRebue.Simulator.Tests;
 

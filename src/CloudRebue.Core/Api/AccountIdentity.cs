@@ -2,6 +2,7 @@ using System;
 using System.Text;
 using System.Text.Json;
 using CloudRebue.Core.Hashing;
+using CloudRebue.Core.Serialization;
 
 namespace CloudRebue.Core.Api
 {
@@ -13,7 +14,7 @@ namespace CloudRebue.Core.Api
     /// Otherwise it comes from the token: <c>token:</c> and 16 hex digits of SHA-256 over the same label and
     /// the token. Tokens are long and random, so 64 bits of a hash cannot be turned back into one.
     /// </summary>
-    public static class AccountIdentity
+    internal static class AccountIdentity
     {
         private const string Label = "CloudRebue.SendJournal.Account\u001f";
 

@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json;
+using CloudRebue.Core.Serialization;
 using CloudRebue.Core.Time;
 
 namespace CloudRebue.Core.Api

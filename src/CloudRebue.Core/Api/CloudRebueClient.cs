@@ -6,7 +6,6 @@ using System.Net.Http.Headers;
 using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
-using CloudRebue.Core.Sending;
 
 namespace CloudRebue.Core.Api
 {
@@ -14,7 +13,7 @@ namespace CloudRebue.Core.Api
     /// One account's HTTP client: one HttpClient over our own handler, the bearer token set once. Every
     /// call honours the caller's cancellation and our timeout, and no message it produces contains the token.
     /// </summary>
-    public sealed class CloudRebueClient : IDisposable, ISmsBatchTransport
+    public sealed class CloudRebueClient : IDisposable
     {
         private readonly HttpClient _http;
         private readonly TimeProvider _time;
@@ -23,7 +22,7 @@ namespace CloudRebue.Core.Api
         private string? _account;
 
         // The cmdlets call this overload: its signature names no TimeProvider, a dependency type on netstandard
-        // (Microsoft.Bcl.TimeProvider) that must not cross into the cmdlet assembly (DESIGN.md, loading beside other modules).
+        // (Microsoft.Bcl.TimeProvider) that must not cross into the cmdlet assembly (docs/ARCHITECTURE.md, "Loading beside other modules").
         public CloudRebueClient(CloudRebueClientOptions options)
             : this(options, null, null)
         {
@@ -98,7 +97,7 @@ namespace CloudRebue.Core.Api
         /// connection. Never throws for an HTTP or transport failure: the outcome is classified so the caller can
         /// decide on retries. Throws only when the caller cancels.
         /// </summary>
-        public async Task<SendAttempt> SendBatchAsync(IReadOnlyList<OutgoingMessage> messages, Action? requestWritten, CancellationToken cancellationToken)
+        internal async Task<SendAttempt> SendBatchAsync(IReadOnlyList<ISmsRequestItem> messages, Action? requestWritten, CancellationToken cancellationToken)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "send-sms")
             {

@@ -9,6 +9,12 @@ namespace CloudRebue.Core.Api
         /// <summary>The documented production base URL. Sister brands serve the same API on other hosts.</summary>
         public static readonly Uri DefaultBaseUri = new Uri("https://bulk.cloudrebue.co.ke/api/v1/");
 
+        /// <summary>Seconds one request may take unless told otherwise (Connect-CloudRebue -TimeoutSec).</summary>
+        public const int DefaultTimeoutSeconds = 30;
+
+        /// <summary>The connections kept to the API host unless told otherwise; the most requests Send-RebueSms keeps in flight.</summary>
+        public const int DefaultMaxConnections = 128;
+
         public CloudRebueClientOptions(ApiToken token)
         {
             Token = token ?? throw new ArgumentNullException(nameof(token));
@@ -22,7 +28,7 @@ namespace CloudRebue.Core.Api
         public Brand Brand { get; set; } = Brand.CloudRebue;
 
         /// <summary>How long one request may take before its outcome is treated as unknown.</summary>
-        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(DefaultTimeoutSeconds);
 
         public Uri? Proxy { get; set; }
 
@@ -33,7 +39,7 @@ namespace CloudRebue.Core.Api
         /// requests in flight (-ThrottleLimit), so no request waits inside the handler for a connection.
         /// Connections open only when needed.
         /// </summary>
-        public int MaxConnections { get; set; } = Sending.SendEngineOptions.MaxThrottleLimit;
+        public int MaxConnections { get; set; } = DefaultMaxConnections;
 
         /// <summary>Base URI with exactly one trailing slash, so relative paths land under /api/v1/.</summary>
         public static Uri NormalizeBaseUri(Uri uri)

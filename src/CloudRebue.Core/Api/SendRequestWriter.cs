@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
-using CloudRebue.Core.Sending;
 
 namespace CloudRebue.Core.Api
 {
@@ -13,13 +12,13 @@ namespace CloudRebue.Core.Api
     {
         private static readonly JsonWriterOptions Options = new JsonWriterOptions { Indented = false, SkipValidation = true };
 
-        public static byte[] Write(IReadOnlyList<OutgoingMessage> messages, BrandProfile brand)
+        public static byte[] Write(IReadOnlyList<ISmsRequestItem> messages, BrandProfile brand)
         {
             using var stream = new MemoryStream(128 + (messages.Count * 160));
             using (var writer = new Utf8JsonWriter(stream, Options))
             {
                 writer.WriteStartArray();
-                foreach (OutgoingMessage m in messages)
+                foreach (ISmsRequestItem m in messages)
                 {
                     writer.WriteStartObject();
                     writer.WriteString("sender", m.Sender);

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
-using CloudRebue.Core.Sending;
+using CloudRebue.Core.Serialization;
 
 namespace CloudRebue.Core.Api
 {

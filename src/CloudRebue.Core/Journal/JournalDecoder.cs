@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
-using CloudRebue.Core.Api;
+using CloudRebue.Core.Serialization;
 
 namespace CloudRebue.Core.Journal
 {

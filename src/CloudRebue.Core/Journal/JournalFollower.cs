@@ -11,10 +11,10 @@ namespace CloudRebue.Core.Journal
     /// has grown (one size check per unknown receipt), and only whole lines, so a flood of receipts for
     /// other campaigns costs no re-reading.
     /// </summary>
-    public sealed class JournalFollower : IReceiptCorrelator
+    internal sealed class JournalFollower : IReceiptCorrelator
     {
         private readonly string _path;
-        private readonly object _gate = new object();
+        private readonly object _lock = new object();
         private readonly JournalIndex _index = new JournalIndex();
         private readonly JournalDecoder _decoder;
         private long _offset;
@@ -25,7 +25,7 @@ namespace CloudRebue.Core.Journal
         {
             _path = path ?? throw new ArgumentNullException(nameof(path));
             _decoder = new JournalDecoder(_index, path);
-            lock (_gate)
+            lock (_lock)
             {
                 ReadNewLines();
             }
@@ -36,7 +36,7 @@ namespace CloudRebue.Core.Journal
         {
             get
             {
-                lock (_gate)
+                lock (_lock)
                 {
                     return _index.Count;
                 }
@@ -48,7 +48,7 @@ namespace CloudRebue.Core.Journal
 
         public SentMessage? FindSent(string? correlator, string uniqueId)
         {
-            lock (_gate)
+            lock (_lock)
             {
                 JournalEntry? entry = Find(correlator, uniqueId);
                 if (entry == null && !_broken && HasGrown())

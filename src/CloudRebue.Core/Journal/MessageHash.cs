@@ -4,7 +4,7 @@ using CloudRebue.Core.Sending;
 namespace CloudRebue.Core.Journal
 {
     /// <summary>The fingerprint of what a message says, so a rerun can tell an unchanged row from an edited one.</summary>
-    public static class MessageHash
+    internal static class MessageHash
     {
         public static string Of(OutgoingMessage message) => Of(message.Sender, message.Message, message.LinkId);
 

@@ -8,7 +8,7 @@ namespace CloudRebue.Core.Journal
     /// Failed is resent, Unknown and Pending (a crash mid-request) are resent only when the user says so,
     /// and a correlator the journal knows for a different phone or text is refused.
     /// </summary>
-    public sealed class SendJournalGate : IRecipientFilter
+    internal sealed class SendJournalGate : IRecipientFilter
     {
         private readonly JournalIndex _index;
         private readonly bool _resendUnknown;

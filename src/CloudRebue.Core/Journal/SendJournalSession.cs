@@ -23,7 +23,7 @@ namespace CloudRebue.Core.Journal
         public JournalIndex Index { get; }
 
         /// <summary>Null when opened read-only.</summary>
-        public SendJournalWriter? Writer { get; }
+        internal SendJournalWriter? Writer { get; }
 
         /// <exception cref="JournalLockedException">Another send is writing the journal.</exception>
         /// <exception cref="JournalOwnerMismatchException">The journal was written for another account or base URL.</exception>

@@ -15,7 +15,7 @@ namespace CloudRebue.Core.Journal
     /// writer writes nothing more and every call throws <see cref="JournalWriteException"/>: a half-written
     /// batch must not be followed by lines that pretend it is whole. Callers hold a <see cref="JournalLock"/>.
     /// </summary>
-    public sealed class SendJournalWriter : ISendJournal, IDisposable
+    internal sealed class SendJournalWriter : ISendJournal, IDisposable
     {
         private const int RecentCapacity = 1024;
         // The journal is a file, never HTML: text outside ASCII stays readable (and short) instead of \uXXXX.
@@ -40,6 +40,7 @@ namespace CloudRebue.Core.Journal
         /// <param name="isNew">True when the journal is empty: a header goes first.</param>
         /// <param name="endsWithoutNewline">True when an earlier crash left a torn last line.</param>
         /// <param name="describeInput">Turns an input row into text properties to keep with its recipients.</param>
+        /// <param name="timeProvider">Stamps each line; the system clock when null.</param>
         internal SendJournalWriter(string path, Stream appendStream, JournalOwner owner, bool isNew, bool endsWithoutNewline, Func<object?, IReadOnlyDictionary<string, string?>?>? describeInput, TimeProvider? timeProvider)
         {
             _path = path;

@@ -11,7 +11,7 @@ namespace CloudRebue.Core.Phones
     /// starting 07 or 01 (Kenya), 9 digits starting 7 or 1 (Kenya, as Excel leaves them after dropping
     /// the 0). Separators people type (spaces, dashes, dots, brackets, a leading + or 00) are ignored.
     /// </summary>
-    public static class PhoneNumberNormalizer
+    internal static class PhoneNumberNormalizer
     {
         private const string KenyaCode = "254";
         private static readonly char[] ListSeparators = { ',', ';', '\n', '\r' };

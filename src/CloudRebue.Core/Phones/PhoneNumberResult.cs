@@ -1,7 +1,7 @@
 namespace CloudRebue.Core.Phones
 {
     /// <summary>One recipient read from input: the number as <c>254XXXXXXXXX</c>, or why it is not one.</summary>
-    public sealed class PhoneNumberResult
+    internal sealed class PhoneNumberResult
     {
         private PhoneNumberResult(string input, string? normalized, string? error)
         {

@@ -1,4 +1,4 @@
-// netstandard2.0 lacks the nullable flow attributes; the compiler only needs them to exist.
+// netstandard2.0 lacks the nullable flow attribute we use (on TryTake); the compiler only needs it to exist.
 namespace System.Diagnostics.CodeAnalysis
 {
     [AttributeUsage(AttributeTargets.Parameter)]
@@ -7,18 +7,5 @@ namespace System.Diagnostics.CodeAnalysis
         public NotNullWhenAttribute(bool returnValue) => ReturnValue = returnValue;
 
         public bool ReturnValue { get; }
-    }
-
-    [AttributeUsage(AttributeTargets.Parameter)]
-    internal sealed class MaybeNullWhenAttribute : Attribute
-    {
-        public MaybeNullWhenAttribute(bool returnValue) => ReturnValue = returnValue;
-
-        public bool ReturnValue { get; }
-    }
-
-    [AttributeUsage(AttributeTargets.Method | AttributeTargets.Parameter)]
-    internal sealed class DoesNotReturnAttribute : Attribute
-    {
     }
 }

@@ -5,7 +5,7 @@ namespace CloudRebue.Core.Receipts
     /// listener uses <see cref="NullReceiptCorrelator"/>. Called on the listener's request threads,
     /// so an implementation must be thread-safe and quick.
     /// </summary>
-    public interface IReceiptCorrelator
+    internal interface IReceiptCorrelator
     {
         /// <summary>The sent message with this correlator, else the one with this uniqueId; null when neither is known.</summary>
         SentMessage? FindSent(string? correlator, string uniqueId);

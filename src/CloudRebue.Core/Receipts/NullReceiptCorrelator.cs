@@ -1,7 +1,7 @@
 namespace CloudRebue.Core.Receipts
 {
     /// <summary>The correlator used when there is no send journal: knows no message, so Sender, Message and InputObject stay null.</summary>
-    public sealed class NullReceiptCorrelator : IReceiptCorrelator
+    internal sealed class NullReceiptCorrelator : IReceiptCorrelator
     {
         /// <summary>The one instance; it holds no state.</summary>
         public static readonly NullReceiptCorrelator Instance = new NullReceiptCorrelator();

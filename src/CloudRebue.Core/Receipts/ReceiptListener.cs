@@ -47,7 +47,7 @@ namespace CloudRebue.Core.Receipts
 
         /// <summary>A listener that joins receipts to sent messages through <paramref name="correlator"/>, on the system clock.</summary>
         /// <remarks>The cmdlets use this one: TimeProvider is a dependency type on netstandard (Microsoft.Bcl.TimeProvider), and no dependency type crosses into the cmdlet assembly.</remarks>
-        public ReceiptListener(ReceiptListenerOptions options, IReceiptCorrelator correlator)
+        internal ReceiptListener(ReceiptListenerOptions options, IReceiptCorrelator correlator)
             : this(options, correlator, TimeProvider.System)
         {
         }
@@ -55,7 +55,7 @@ namespace CloudRebue.Core.Receipts
         /// <summary>A listener that joins receipts to sent messages through <paramref name="correlator"/> and stamps them with <paramref name="timeProvider"/>.</summary>
         /// <exception cref="ArgumentException">The prefix, path or a limit is not valid; the message never repeats the path.</exception>
         /// <exception cref="ListenerAddressException">The prefix's host is not an address or host name.</exception>
-        public ReceiptListener(ReceiptListenerOptions options, IReceiptCorrelator correlator, TimeProvider timeProvider)
+        internal ReceiptListener(ReceiptListenerOptions options, IReceiptCorrelator correlator, TimeProvider timeProvider)
         {
             if (options == null)
             {

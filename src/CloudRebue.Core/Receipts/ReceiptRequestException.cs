@@ -6,7 +6,7 @@ namespace CloudRebue.Core.Receipts
     /// A request the listener refuses, with the HTTP status it answers. The message is sent to the
     /// client as the response body, so it never contains the secret path.
     /// </summary>
-    public sealed class ReceiptRequestException : Exception
+    internal sealed class ReceiptRequestException : Exception
     {
         /// <summary>Creates the exception for one refused request.</summary>
         public ReceiptRequestException(int statusCode, string message)

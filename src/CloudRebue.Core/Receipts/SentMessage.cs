@@ -1,7 +1,7 @@
 namespace CloudRebue.Core.Receipts
 {
     /// <summary>What was sent, as a send journal remembers it: joined onto the receipt that reports on it.</summary>
-    public sealed class SentMessage
+    internal sealed class SentMessage
     {
         /// <summary>Creates the record of one sent message.</summary>
         public SentMessage(string? sender, string? message, object? inputObject)

@@ -11,7 +11,7 @@ namespace CloudRebue.Core.Sending
     /// recognised) while two identical rows still get two different ones. Memory: one 8-byte key per
     /// distinct recipient and text, about 30 MB for a million rows; documented in about_CloudRebue.
     /// </summary>
-    public sealed class CorrelatorGenerator
+    internal sealed class CorrelatorGenerator
     {
         private readonly Dictionary<ulong, int> _occurrences = new Dictionary<ulong, int>();
         private readonly object _gate = new object();

@@ -8,7 +8,7 @@ namespace CloudRebue.Core.Sending
     /// listener shows its own path. A query and any user:password part are masked too. Only the request to
     /// the API (and the journal, which says so) carry the URL as given.
     /// </summary>
-    public static class EndpointMask
+    internal static class EndpointMask
     {
         private const string Mask = "***";
 

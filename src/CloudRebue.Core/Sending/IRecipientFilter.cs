@@ -7,7 +7,7 @@ namespace CloudRebue.Core.Sending
     /// it queued). A <see cref="SendRun"/> asks its filters in order, after the row was validated and
     /// before the message is previewed or sent; the first answer wins.
     /// </summary>
-    public interface IRecipientFilter
+    internal interface IRecipientFilter
     {
         /// <summary>Null when the message should go out; otherwise the result to report instead.</summary>
         /// <param name="message">The validated message.</param>

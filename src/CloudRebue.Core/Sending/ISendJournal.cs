@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace CloudRebue.Core.Sending
 {
     /// <summary>Where the engine records each batch before it goes out and each result when it is known.</summary>
-    public interface ISendJournal
+    internal interface ISendJournal
     {
         void RecordPending(IReadOnlyList<OutgoingMessage> batch);
 

@@ -5,7 +5,7 @@ namespace CloudRebue.Core.Sending
     /// <see cref="SendRun.Add(SendRow)"/> or <see cref="SendRun.Finish"/> (the pipeline thread), never from a
     /// batch's thread, so an implementation may write to the PowerShell pipeline directly.
     /// </summary>
-    public interface ISendRunOutput
+    internal interface ISendRunOutput
     {
         /// <summary>One recipient's result; every recipient of the input gets exactly one.</summary>
         void Write(SendResult result);

@@ -2,11 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using CloudRebue.Core.Api;
 
 namespace CloudRebue.Core.Sending
 {
-    /// <summary>Sends one batch as one request. The API client implements it; engine tests fake it.</summary>
-    public interface ISmsBatchTransport
+    /// <summary>Sends one batch as one request. <see cref="ApiBatchTransport"/> sends it through the API client; engine tests fake it.</summary>
+    internal interface ISmsBatchTransport
     {
         /// <param name="messages">The batch.</param>
         /// <param name="requestWritten">Called when the request has been written to the connection, for pacing; a transport that cannot tell may skip it.</param>

@@ -1,9 +1,10 @@
 using System;
+using CloudRebue.Core.Api;
 
 namespace CloudRebue.Core.Sending
 {
     /// <summary>One message to one recipient, normalised and ready to go into a batch.</summary>
-    public sealed class OutgoingMessage
+    internal sealed class OutgoingMessage : ISmsRequestItem
     {
         public OutgoingMessage(string phone, string message, string sender, string correlator, string? linkId, string? endpoint, object? inputObject, long row)
         {

@@ -1,7 +1,7 @@
 namespace CloudRebue.Core.Sending
 {
     /// <summary>A start granted by <see cref="RequestPacer"/>: report <see cref="RequestPacer.Written"/> and <see cref="RequestPacer.Complete"/> with it.</summary>
-    public readonly struct PacerTicket
+    internal readonly struct PacerTicket
     {
         internal PacerTicket(long startedAt, int slot, long generation)
         {
@@ -10,8 +10,8 @@ namespace CloudRebue.Core.Sending
             Generation = generation;
         }
 
-        /// <summary>When the start was granted (a <see cref="System.TimeProvider.GetTimestamp"/> value).</summary>
-        public long StartedAt { get; }
+        /// <summary>When the start was granted (a <see cref="System.TimeProvider.GetTimestamp"/> value); the pacer's tests read it.</summary>
+        internal long StartedAt { get; }
 
         internal int Slot { get; }
 

@@ -25,7 +25,7 @@ namespace CloudRebue.Core.Sending
     /// the window instead of one burst. An eighth of a second is far above the coarsest timer (15.6 ms on
     /// Windows), so smoothing costs no throughput there.
     /// </summary>
-    public sealed class RequestPacer
+    internal sealed class RequestPacer
     {
         private const int Smoothing = 8;
         private static readonly TimeSpan AllSlotsInFlight = TimeSpan.FromMilliseconds(5);
@@ -38,7 +38,7 @@ namespace CloudRebue.Core.Sending
         private int _cleanSinceRaise;
         private long _startedBeforeRaise; // tickets up to this generation were paced with the margin before the last raise
         private readonly object _slots = new object();
-        private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
+        private readonly SemaphoreSlim _oneWaiter = new SemaphoreSlim(1, 1);
 
         /// <param name="limit">Requests allowed per window.</param>
         /// <param name="window">The server's window (one second for the CloudRebue API).</param>
@@ -65,8 +65,6 @@ namespace CloudRebue.Core.Sending
         /// <summary>The largest margin; a 429 beyond it leaves the answers alone to bound requests.</summary>
         public static readonly TimeSpan MaxMargin = TimeSpan.FromMilliseconds(400);
 
-        public int Limit => _window.Limit;
-
         /// <summary>The margin in force now; null while answers alone bound requests.</summary>
         public TimeSpan? Margin
         {
@@ -79,12 +77,10 @@ namespace CloudRebue.Core.Sending
             }
         }
 
-        public TimeSpan Window => _window.Span;
-
         /// <summary>Waits until one more request may start without breaking the limit, and takes a slot for it.</summary>
         public async Task<PacerTicket> WaitAsync(CancellationToken cancellationToken)
         {
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await _oneWaiter.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 while (true)
@@ -109,7 +105,7 @@ namespace CloudRebue.Core.Sending
             }
             finally
             {
-                _gate.Release();
+                _oneWaiter.Release();
             }
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using CloudRebue.Core.Api;
 using Polly;
 using Polly.Retry;
 
@@ -13,6 +14,8 @@ namespace CloudRebue.Core.Sending
     /// </summary>
     internal static class RetryPipelineFactory
     {
+        /// <param name="options">The retry count, delays and Retry-After cap.</param>
+        /// <param name="time">The clock the delays run on.</param>
         /// <param name="onRetry">Told of each retry: what the failed attempt said, its number (1-based) and the wait before the next.</param>
         public static ResiliencePipeline<SendAttempt> Create(SendEngineOptions options, TimeProvider time, Action<SendAttempt?, int, TimeSpan> onRetry)
         {

@@ -1,4 +1,5 @@
 using System;
+using CloudRebue.Core.Api;
 
 namespace CloudRebue.Core.Sending
 {
@@ -11,13 +12,16 @@ namespace CloudRebue.Core.Sending
         /// <summary>The API's documented limit of requests per second.</summary>
         public const int MaxRequestsPerSecond = 120;
 
-        /// <summary>The most requests in flight; the API client keeps as many connections (CloudRebueClientOptions.MaxConnections).</summary>
-        public const int MaxThrottleLimit = 128;
+        /// <summary>The most requests in flight: as many as the API client keeps connections.</summary>
+        public const int MaxThrottleLimit = CloudRebueClientOptions.DefaultMaxConnections;
+
+        /// <summary>Requests in flight unless told otherwise (-ThrottleLimit).</summary>
+        public const int DefaultThrottleLimit = 32;
 
         public int BatchSize { get; set; } = MaxBatchSize;
 
         /// <summary>Requests in flight at once. At 120 requests/s each request may take up to ThrottleLimit/120 s without slowing the run.</summary>
-        public int ThrottleLimit { get; set; } = 32;
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
         public int RequestsPerSecond { get; set; } = MaxRequestsPerSecond;
 

@@ -3,7 +3,7 @@ using System;
 namespace CloudRebue.Core.Sending
 {
     /// <summary>A snapshot of a run, for progress and the final summary.</summary>
-    public sealed class SendEngineStats
+    internal sealed class SendEngineStats
     {
         internal SendEngineStats(long messagesAdded, long batchesStarted, long requests, long retries, long completed, long queued, TimeSpan elapsed)
         {

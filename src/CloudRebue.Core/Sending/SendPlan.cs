@@ -4,7 +4,7 @@ using System.Globalization;
 namespace CloudRebue.Core.Sending
 {
     /// <summary>What a run would send, counted without sending: the -WhatIf report.</summary>
-    public sealed class SendPlan
+    internal sealed class SendPlan
     {
         private readonly HashSet<string> _senders = new HashSet<string>();
 

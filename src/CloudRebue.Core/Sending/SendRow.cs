@@ -1,7 +1,7 @@
 namespace CloudRebue.Core.Sending
 {
     /// <summary>One input row as bound from the pipeline or the command line, before any checking.</summary>
-    public sealed class SendRow
+    internal sealed class SendRow
     {
         public string? Phone { get; set; }
 

@@ -11,7 +11,7 @@ namespace CloudRebue.Core.Sending
     /// repeatable correlator (<see cref="CorrelatorGenerator"/>). A correlator met a second time in the run
     /// is refused before anything is sent: a receipt carrying it could not tell the two messages apart.
     /// </summary>
-    public sealed class SendRowValidator
+    internal sealed class SendRowValidator
     {
         private readonly CorrelatorGenerator _correlators = new CorrelatorGenerator();
 
@@ -20,7 +20,7 @@ namespace CloudRebue.Core.Sending
         private readonly TimeProvider _time;
 
         // The cmdlets call this overload: its signature names no TimeProvider, a dependency type on netstandard
-        // (Microsoft.Bcl.TimeProvider) that must not cross into the cmdlet assembly (DESIGN.md, loading beside other modules).
+        // (Microsoft.Bcl.TimeProvider) that must not cross into the cmdlet assembly (docs/ARCHITECTURE.md, "Loading beside other modules").
         public SendRowValidator()
             : this(null)
         {

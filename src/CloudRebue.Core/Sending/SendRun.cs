@@ -15,7 +15,7 @@ namespace CloudRebue.Core.Sending
     /// Threading: Add and Finish are called by one thread (the pipeline thread), and the output is
     /// called only from inside them.
     /// </summary>
-    public sealed class SendRun : IDisposable
+    internal sealed class SendRun : IDisposable
     {
         private readonly ISmsBatchTransport _transport;
         private readonly SendRunOptions _options;
@@ -30,7 +30,7 @@ namespace CloudRebue.Core.Sending
         private bool _totalsTold;
 
         // The cmdlets call this overload: its signature names no TimeProvider, a dependency type on netstandard
-        // (Microsoft.Bcl.TimeProvider) that must not cross into the cmdlet assembly (DESIGN.md, loading beside other modules).
+        // (Microsoft.Bcl.TimeProvider) that must not cross into the cmdlet assembly (docs/ARCHITECTURE.md, "Loading beside other modules").
 
         /// <summary>A run on the system clock.</summary>
         /// <param name="transport">Sends one batch as one request.</param>

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace CloudRebue.Core.Sending
 {
     /// <summary>What a <see cref="SendRun"/> does with the rows it is given, beyond batching and pacing.</summary>
-    public sealed class SendRunOptions
+    internal sealed class SendRunOptions
     {
         /// <summary>How the engine batches, paces and retries.</summary>
         public SendEngineOptions Engine { get; set; } = new SendEngineOptions();

@@ -28,7 +28,7 @@ namespace CloudRebue.Core.Sending
         private readonly ConcurrentQueue<string> _notices = new ConcurrentQueue<string>();
         private readonly SemaphoreSlim _progress = new SemaphoreSlim(0);
         private readonly Queue<List<OutgoingMessage>> _ready = new Queue<List<OutgoingMessage>>();
-        private readonly object _gate = new object();
+        private readonly object _lock = new object();
         private readonly long _startedAt;
         private List<OutgoingMessage> _current;
         private int _inFlight;
@@ -60,7 +60,7 @@ namespace CloudRebue.Core.Sending
         {
             get
             {
-                lock (_gate)
+                lock (_lock)
                 {
                     return _fatal != null || _ready.Count < _options.MaxQueuedBatches;
                 }
@@ -76,7 +76,7 @@ namespace CloudRebue.Core.Sending
         {
             get
             {
-                lock (_gate)
+                lock (_lock)
                 {
                     return _fatal;
                 }
@@ -88,7 +88,7 @@ namespace CloudRebue.Core.Sending
         {
             get
             {
-                lock (_gate)
+                lock (_lock)
                 {
                     return _completed && _inFlight == 0 && _ready.Count == 0 && _current.Count == 0 && _results.IsEmpty;
                 }
@@ -97,7 +97,7 @@ namespace CloudRebue.Core.Sending
 
         public void Add(OutgoingMessage message)
         {
-            lock (_gate)
+            lock (_lock)
             {
                 Interlocked.Increment(ref _added);
                 _current.Add(message);
@@ -114,7 +114,7 @@ namespace CloudRebue.Core.Sending
         /// <summary>No more input: the last, partial batch goes out.</summary>
         public void Complete()
         {
-            lock (_gate)
+            lock (_lock)
             {
                 if (_current.Count > 0)
                 {
@@ -208,7 +208,7 @@ namespace CloudRebue.Core.Sending
                 }
                 finally
                 {
-                    lock (_gate)
+                    lock (_lock)
                     {
                         _inFlight--;
                         PumpLocked();
@@ -266,7 +266,7 @@ namespace CloudRebue.Core.Sending
 
         private void Stop(Exception reason)
         {
-            lock (_gate)
+            lock (_lock)
             {
                 _fatal ??= reason;
             }

@@ -83,7 +83,7 @@ namespace CloudRebue.PowerShell.Cmdlets
         /// <summary>Seconds one request may take before its outcome is treated as unknown.</summary>
         [Parameter]
         [ValidateRange(1, 600)]
-        public int TimeoutSec { get; set; } = 30;
+        public int TimeoutSec { get; set; } = CloudRebueClientOptions.DefaultTimeoutSeconds;
 
         /// <summary>Does not call account/balance to check the token now.</summary>
         [Parameter]

@@ -90,7 +90,7 @@ namespace CloudRebue.PowerShell.Cmdlets
         /// <summary>Requests in flight at once.</summary>
         [Parameter]
         [ValidateRange(1, SendEngineOptions.MaxThrottleLimit)]
-        public int ThrottleLimit { get; set; } = 32;
+        public int ThrottleLimit { get; set; } = SendEngineOptions.DefaultThrottleLimit;
 
         /// <summary>Requests started per second at most: 120 (the API's limit) or lower.</summary>
         [Parameter]
@@ -145,7 +145,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             _rows = new SendRowBinder(_connection.DefaultSender);
             _progress = new SendProgress(this, MyInvocation.BoundParameters.ContainsKey(nameof(Phone)) && Phone != null && !MyInvocation.ExpectingInput ? Phone.Length : (long?)null);
             _writer = new SendResultWriter(this, CmdletPreferences.StopsAtFirstError(this), () => _progress.Update(_rows.Count, _run!));
-            _run = new SendRun(_connection.Client, options, _writer, StopToken);
+            _run = new SendRun(new ApiBatchTransport(_connection.Client), options, _writer, StopToken);
         }
 
         /// <inheritdoc />

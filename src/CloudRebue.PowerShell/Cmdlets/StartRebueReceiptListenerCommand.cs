@@ -2,9 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Management.Automation;
-using System.Threading;
 using CloudRebue.Core.Journal;
 using CloudRebue.Core.Receipts;
+using CloudRebue.PowerShell.Errors;
+using CloudRebue.PowerShell.Session;
 
 namespace CloudRebue.PowerShell.Cmdlets
 {
@@ -15,7 +16,7 @@ namespace CloudRebue.PowerShell.Cmdlets
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "RebueReceiptListener", DefaultParameterSetName = PortSet)]
     [OutputType(typeof(DeliveryReceipt))]
-    public sealed class StartRebueReceiptListenerCommand : PSCmdlet, IDisposable
+    public sealed class StartRebueReceiptListenerCommand : CancellableCmdlet
     {
         private const string PortSet = "Port";
         private const string PrefixSet = "Prefix";
@@ -23,7 +24,6 @@ namespace CloudRebue.PowerShell.Cmdlets
         // How long one take waits before the loop looks at the clock and the notices again.
         private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
-        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private ReceiptListener? _listener;
 
         /// <summary>The TCP port to listen on; 0 picks a free one (the verbose stream names it).</summary>
@@ -103,7 +103,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             {
                 ThrowTerminatingError(new ErrorRecord(
                     new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "-Timeout must be positive: a number of seconds, or a TimeSpan such as 00:05:00."),
-                    "CloudRebue.ListenerInvalidArgument",
+                    ErrorIds.ListenerInvalidArgument,
                     ErrorCategory.InvalidArgument,
                     Timeout));
             }
@@ -139,7 +139,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             catch (ArgumentException ex)
             {
                 // The core's messages never repeat the path, so the secret stays out of the error.
-                ThrowTerminatingError(new ErrorRecord(ex, "CloudRebue.ListenerInvalidArgument", ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.ListenerInvalidArgument, ErrorCategory.InvalidArgument, null));
             }
 
             if (_listener!.Path.SecretLength < ReceiptPath.RecommendedSecretLength)
@@ -153,7 +153,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             }
             catch (ReceiptListenerBindException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "CloudRebue.ListenerBindFailed", ErrorCategory.ResourceUnavailable, ex.Prefix));
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.ListenerBindFailed, ErrorCategory.ResourceUnavailable, ex.Prefix));
             }
             catch (ListenerAddressException ex)
             {
@@ -186,7 +186,7 @@ namespace CloudRebue.PowerShell.Cmdlets
                         wait = left < wait ? left : wait;
                     }
 
-                    if (listener.TryTake(out DeliveryReceipt? receipt, wait, _stop.Token))
+                    if (listener.TryTake(out DeliveryReceipt? receipt, wait, StopToken))
                     {
                         WriteReceipt(receipt!);
                         written++;
@@ -200,7 +200,7 @@ namespace CloudRebue.PowerShell.Cmdlets
                 // An orderly end: refuse what comes next (503, so the provider retries elsewhere or
                 // later), then write everything already acknowledged, so no 200 goes unreported.
                 listener.CloseIntake();
-                while (listener.TryTake(out DeliveryReceipt? receipt, TimeSpan.Zero, _stop.Token))
+                while (listener.TryTake(out DeliveryReceipt? receipt, TimeSpan.Zero, StopToken))
                 {
                     WriteReceipt(receipt!);
                     written++;
@@ -245,12 +245,20 @@ namespace CloudRebue.PowerShell.Cmdlets
         /// <inheritdoc />
         protected override void StopProcessing()
         {
-            _stop.Cancel();
+            base.StopProcessing();
             _listener?.Stop();
         }
 
         /// <summary>Releases the port however the pipeline ended (Ctrl+C, Select-Object -First, an error downstream).</summary>
-        public void Dispose() => _listener?.Dispose();
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _listener?.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
 
         // Notices (refusals) are verbose; the listener's own failures are errors the user sees.
         private void WriteNotices(ReceiptListener listener)
@@ -265,7 +273,7 @@ namespace CloudRebue.PowerShell.Cmdlets
                 string? report = _failureAlarm.Report(failure);
                 if (report != null)
                 {
-                    WriteError(new ErrorRecord(new InvalidOperationException(report), "CloudRebue.ListenerRequestFailed", ErrorCategory.InvalidOperation, null));
+                    WriteError(new ErrorRecord(new InvalidOperationException(report), ErrorIds.ListenerRequestFailed, ErrorCategory.InvalidOperation, null));
                 }
             }
         }
@@ -302,12 +310,12 @@ namespace CloudRebue.PowerShell.Cmdlets
             ThrowTerminatingError(new ErrorRecord(
                 new InvalidOperationException($"The receipt listener failed the last {inARow} requests in a row (each answered 500) and stopped. "
                     + "The errors before this one say why; reinstall or update the module if an assembly failed to load, then start the listener again."),
-                "CloudRebue.ListenerFailing",
+                ErrorIds.ListenerFailing,
                 ErrorCategory.InvalidOperation,
                 null));
         }
 
         private void ThrowInvalidAddress(ListenerAddressException ex) =>
-            ThrowTerminatingError(new ErrorRecord(ex, "CloudRebue.ListenerInvalidAddress", ErrorCategory.InvalidArgument, ex.Address));
+            ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.ListenerInvalidAddress, ErrorCategory.InvalidArgument, ex.Address));
     }
 }

@@ -1,11 +1,10 @@
 namespace CloudRebue.PowerShell.Errors
 {
-    /// <summary>Stable ErrorIds of the session cmdlets (sending has its own in CloudRebue.Core.Sending.SendErrorIds).</summary>
+    /// <summary>Stable ErrorIds of the session, journal and listener cmdlets (sending has its own, and the token-rejected one, in CloudRebue.Core.Sending.SendErrorIds).</summary>
     internal static class ErrorIds
     {
         public const string NotConnected = "CloudRebue.NotConnected";
         public const string NoToken = "CloudRebue.NoToken";
-        public const string TokenRejected = "CloudRebue.TokenRejected";
         public const string Unreachable = "CloudRebue.Unreachable";
         public const string Timeout = "CloudRebue.Timeout";
         public const string ApiError = "CloudRebue.ApiError";
@@ -22,5 +21,10 @@ namespace CloudRebue.PowerShell.Errors
         public const string JournalInUse = "CloudRebue.JournalInUse";
         public const string JournalOwnerMismatch = "CloudRebue.JournalOwnerMismatch";
         public const string JournalWriteFailed = "CloudRebue.JournalWriteFailed";
+        public const string ListenerInvalidArgument = "CloudRebue.ListenerInvalidArgument";
+        public const string ListenerInvalidAddress = "CloudRebue.ListenerInvalidAddress";
+        public const string ListenerBindFailed = "CloudRebue.ListenerBindFailed";
+        public const string ListenerRequestFailed = "CloudRebue.ListenerRequestFailed";
+        public const string ListenerFailing = "CloudRebue.ListenerFailing";
     }
 }

@@ -18,7 +18,7 @@ namespace CloudRebue.PowerShell.Errors
             switch (exception.Kind)
             {
                 case ApiFailureKind.TokenRejected:
-                    return new ErrorRecord(exception, ErrorIds.TokenRejected, ErrorCategory.AuthenticationError, target);
+                    return new ErrorRecord(exception, SendErrorIds.TokenRejected, ErrorCategory.AuthenticationError, target);
                 case ApiFailureKind.Unreachable:
                     return new ErrorRecord(exception, ErrorIds.Unreachable, ErrorCategory.ConnectionError, target);
                 case ApiFailureKind.Timeout:

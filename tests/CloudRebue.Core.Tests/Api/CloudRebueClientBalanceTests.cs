@@ -1,12 +1,13 @@
 using System.Net;
-using System.Net.Http;
 using System.Net.Sockets;
 using CloudRebue.Core.Api;
+using CloudRebue.Core.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace CloudRebue.Core.Tests.Api;
 
+/// <summary><c>GET account/balance</c> through the client: what it sends, what it reads, and how each failure reads.</summary>
 public class CloudRebueClientBalanceTests
 {
     private const string Token = "client-test-token-0123456789";
@@ -17,11 +18,12 @@ public class CloudRebueClientBalanceTests
     [Fact]
     public async Task SendsTheBearerTokenToAccountBalanceAndReadsTheAnswer()
     {
-        var handler = ScriptedHandler.Json(HttpStatusCode.OK, "{\"status\":true,\"data\":{\"account_units\":\"6974\",\"date\":\"2021-12-03 11:10:44\"}}");
+        var handler = new ScriptedHandler(HttpStatusCode.OK, "{\"status\":true,\"data\":{\"account_units\":\"6974\",\"date\":\"2021-12-03 11:10:44\"}}");
         using var client = Client(handler);
         BalanceInfo balance = await client.GetBalanceAsync(CancellationToken.None);
         Assert.Equal(6974m, balance.AccountUnits);
-        var request = Assert.Single(handler.Requests);
+        Assert.Equal(new DateTimeOffset(2021, 12, 3, 11, 10, 44, TimeSpan.FromHours(3)), balance.Date);
+        var (request, _) = Assert.Single(handler.Seen);
         Assert.Equal(HttpMethod.Get, request.Method);
         Assert.Equal("https://api.example/api/v1/account/balance", request.RequestUri!.ToString());
         Assert.Equal("Bearer " + Token, request.Headers.Authorization!.ToString());
@@ -30,7 +32,7 @@ public class CloudRebueClientBalanceTests
     [Fact]
     public async Task A404PointsAtTheBaseUriAndItsApiV1()
     {
-        using var client = new CloudRebueClient(new CloudRebueClientOptions(ApiToken.FromPlainText(Token)) { BaseUri = new Uri("https://api.example/") }, ScriptedHandler.Json(HttpStatusCode.NotFound, "<html>Not Found</html>"));
+        using var client = new CloudRebueClient(new CloudRebueClientOptions(ApiToken.FromPlainText(Token)) { BaseUri = new Uri("https://api.example/") }, new ScriptedHandler(HttpStatusCode.NotFound, "<html>Not Found</html>"));
         var ex = await Assert.ThrowsAsync<CloudRebueApiException>(() => client.GetBalanceAsync(CancellationToken.None));
         Assert.Contains("Check -BaseUri: the API's address ends in /api/v1", ex.Message);
         Assert.Contains("it was https://api.example/.", ex.Message);
@@ -39,7 +41,7 @@ public class CloudRebueClientBalanceTests
     [Fact]
     public async Task TheApisWordsEndTheirSentenceBeforeOursBegins()
     {
-        using var client = Client(ScriptedHandler.Json(HttpStatusCode.ServiceUnavailable, "{\"message\":\"Service Unavailable\"}"));
+        using var client = Client(new ScriptedHandler(HttpStatusCode.ServiceUnavailable, "{\"message\":\"Service Unavailable\"}"));
         var ex = await Assert.ThrowsAsync<CloudRebueApiException>(() => client.GetBalanceAsync(CancellationToken.None));
         Assert.Contains("The API said: Service Unavailable. Try again later.", ex.Message);
     }
@@ -47,7 +49,7 @@ public class CloudRebueClientBalanceTests
     [Fact]
     public async Task A401SaysTheTokenWasRejectedAndWhereToGetANewOne()
     {
-        using var client = Client(ScriptedHandler.Json(HttpStatusCode.Unauthorized, "{\"status\":false,\"message\":\"Unauthenticated.\"}"));
+        using var client = Client(new ScriptedHandler(HttpStatusCode.Unauthorized, "{\"status\":false,\"message\":\"Unauthenticated.\"}"));
         var ex = await Assert.ThrowsAsync<CloudRebueApiException>(() => client.GetBalanceAsync(CancellationToken.None));
         Assert.Equal(ApiFailureKind.TokenRejected, ex.Kind);
         Assert.Equal(401, ex.StatusCode);
@@ -60,7 +62,7 @@ public class CloudRebueClientBalanceTests
     [Fact]
     public async Task AServerThatEchoesTheTokenHasItMasked()
     {
-        using var client = Client(ScriptedHandler.Json(HttpStatusCode.InternalServerError, "{\"message\":\"Bad header Bearer " + Token + "\"}"));
+        using var client = Client(new ScriptedHandler(HttpStatusCode.InternalServerError, "{\"message\":\"Bad header Bearer " + Token + "\"}"));
         var ex = await Assert.ThrowsAsync<CloudRebueApiException>(() => client.GetBalanceAsync(CancellationToken.None));
         Assert.Equal(ApiFailureKind.ServerError, ex.Kind);
         Assert.DoesNotContain(Token, ex.ToString());
@@ -70,7 +72,7 @@ public class CloudRebueClientBalanceTests
     [Fact]
     public async Task AnExceptionThatQuotesTheTokenIsReplacedByAScrubbedOne()
     {
-        using var client = Client(ScriptedHandler.Throws(new HttpRequestException("proxy said: Bearer " + Token, new SocketException((int)SocketError.ConnectionRefused))));
+        using var client = Client(ScriptedHandler.Throwing(new HttpRequestException("proxy said: Bearer " + Token, new SocketException((int)SocketError.ConnectionRefused))));
         var ex = await Assert.ThrowsAsync<CloudRebueApiException>(() => client.GetBalanceAsync(CancellationToken.None));
         Assert.DoesNotContain(Token, ex.ToString());
     }
@@ -78,7 +80,7 @@ public class CloudRebueClientBalanceTests
     [Fact]
     public async Task AnUnreachableHostNamesTheUrlAndTheCause()
     {
-        using var client = Client(ScriptedHandler.Throws(new HttpRequestException("Connection refused (api.example:443)", new SocketException((int)SocketError.ConnectionRefused))));
+        using var client = Client(ScriptedHandler.Throwing(new HttpRequestException("Connection refused (api.example:443)", new SocketException((int)SocketError.ConnectionRefused))));
         var ex = await Assert.ThrowsAsync<CloudRebueApiException>(() => client.GetBalanceAsync(CancellationToken.None));
         Assert.Equal(ApiFailureKind.Unreachable, ex.Kind);
         Assert.Contains("https://api.example/api/v1/account/balance", ex.Message);
@@ -90,7 +92,7 @@ public class CloudRebueClientBalanceTests
     public async Task NoAnswerWithinTheTimeoutIsATimeoutWithoutWaitingForReal()
     {
         var time = new FakeTimeProvider();
-        var handler = new ScriptedHandler(async (_, ct) =>
+        var handler = new ScriptedHandler(async (_, _, ct) =>
         {
             await Task.Delay(Timeout.Infinite, ct);
             throw new InvalidOperationException("unreachable");
@@ -107,7 +109,7 @@ public class CloudRebueClientBalanceTests
     [Fact]
     public async Task TheCallersCancellationIsNotDressedUpAsATimeout()
     {
-        var handler = new ScriptedHandler(async (_, ct) =>
+        var handler = new ScriptedHandler(async (_, _, ct) =>
         {
             await Task.Delay(Timeout.Infinite, ct);
             throw new InvalidOperationException("unreachable");
@@ -122,9 +124,42 @@ public class CloudRebueClientBalanceTests
     [Fact]
     public async Task A200WithoutABalanceIsUnreadableAndPointsAtTheBaseUri()
     {
-        using var client = Client(ScriptedHandler.Json(HttpStatusCode.OK, "<html>login</html>"));
+        using var client = Client(new ScriptedHandler(HttpStatusCode.OK, "<html>login</html>"));
         var ex = await Assert.ThrowsAsync<CloudRebueApiException>(() => client.GetBalanceAsync(CancellationToken.None));
         Assert.Equal(ApiFailureKind.UnreadableResponse, ex.Kind);
         Assert.Contains("-BaseUri", ex.Message);
+    }
+
+    [Fact]
+    public async Task ReadsASisterBrandsMoneyBalance()
+    {
+        using var client = Client(new ScriptedHandler(HttpStatusCode.OK, """{"status":true,"data":{"balance_kes":"1250.50","balance_minor":125050}}"""));
+        BalanceInfo balance = await client.GetBalanceAsync(CancellationToken.None);
+        Assert.Null(balance.AccountUnits);
+        Assert.Equal(1250.50m, balance.BalanceKes);
+        Assert.Equal(125050L, balance.BalanceMinor);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.Unauthorized, ApiFailureKind.TokenRejected)]
+    [InlineData(HttpStatusCode.InternalServerError, ApiFailureKind.ServerError)]
+    [InlineData(HttpStatusCode.ServiceUnavailable, ApiFailureKind.Unavailable)]
+    [InlineData(HttpStatusCode.Forbidden, ApiFailureKind.Refused)]
+    public async Task FailuresThrowWithTheirKindAndNeverTheToken(HttpStatusCode status, ApiFailureKind kind)
+    {
+        using var client = Client(new ScriptedHandler(status, """{"status":false,"message":"Unauthenticated."}"""));
+        var ex = await Assert.ThrowsAsync<CloudRebueApiException>(() => client.GetBalanceAsync(CancellationToken.None));
+        Assert.Equal(kind, ex.Kind);
+        Assert.Equal((int)status, ex.StatusCode);
+        Assert.DoesNotContain(Token, ex.ToString());
+    }
+
+    [Fact]
+    public async Task ATokenEchoedInARefusalIsScrubbed()
+    {
+        using var client = Client(new ScriptedHandler(HttpStatusCode.BadRequest, "{\"message\":\"bad token " + Token + "\"}"));
+        var ex = await Assert.ThrowsAsync<CloudRebueApiException>(() => client.GetBalanceAsync(CancellationToken.None));
+        Assert.DoesNotContain(Token, ex.ToString());
+        Assert.Contains("****", ex.Message);
     }
 }

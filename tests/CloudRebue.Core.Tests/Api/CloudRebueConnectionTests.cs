@@ -1,5 +1,6 @@
 using System.Net;
 using CloudRebue.Core.Api;
+using CloudRebue.Core.Tests.Fakes;
 using Xunit;
 
 namespace CloudRebue.Core.Tests.Api;
@@ -9,7 +10,7 @@ public class CloudRebueConnectionTests
     private const string Token = "connection-test-token-4321";
 
     private static CloudRebueConnection Connection() =>
-        new(new CloudRebueClient(new CloudRebueClientOptions(ApiToken.FromPlainText(Token)) { BaseUri = new Uri("https://api.example/api/v1") }, ScriptedHandler.Json(HttpStatusCode.OK, "{}")),
+        new(new CloudRebueClient(new CloudRebueClientOptions(ApiToken.FromPlainText(Token)) { BaseUri = new Uri("https://api.example/api/v1") }, new ScriptedHandler(HttpStatusCode.OK, "{}")),
             "  ACME ", 42m, DateTimeOffset.Now);
 
     [Fact]

@@ -22,7 +22,7 @@ public class ServerTextCanaryTests
 
     private static async Task<SendAttempt> Send(HttpStatusCode status, string body, int count = 1)
     {
-        using var client = TestMessages.Client(new Fakes.ScriptedHandler(status, body));
+        using var client = TestMessages.Client(new ScriptedHandler(status, body));
         return await client.SendBatchAsync(TestMessages.Batch(count), null, CancellationToken.None);
     }
 
@@ -79,7 +79,7 @@ public class ServerTextCanaryTests
     [Fact]
     public async Task AnExceptionMessage()
     {
-        using var client = TestMessages.Client(Fakes.ScriptedHandler.Throwing(new HttpRequestException("proxy refused 'Bearer " + Token.Substring(2).ToUpperInvariant() + "'", new IOException("reset"))));
+        using var client = TestMessages.Client(ScriptedHandler.Throwing(new HttpRequestException("proxy refused 'Bearer " + Token.Substring(2).ToUpperInvariant() + "'", new IOException("reset"))));
         SendAttempt attempt = await client.SendBatchAsync(TestMessages.Batch(1), null, CancellationToken.None);
         Assert.Equal(ApiFailureKind.ConnectionLost, attempt.Failure);
         AssertNoEcho(attempt.Detail);

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
+using CloudRebue.Core.Api;
 using CloudRebue.Core.Sending;
 
 namespace CloudRebue.Core.Tests.Fakes;
 
 /// <summary>A transport whose answer to the Nth request (1-based) the test decides; records batches and concurrency.</summary>
-public sealed class ScriptedTransport : ISmsBatchTransport
+internal sealed class ScriptedTransport : ISmsBatchTransport
 {
     private readonly Func<int, IReadOnlyList<OutgoingMessage>, CancellationToken, Task<SendAttempt>> _answer;
     private int _calls;

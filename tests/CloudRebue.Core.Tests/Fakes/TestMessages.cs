@@ -4,7 +4,7 @@ using CloudRebue.Core.Sending;
 
 namespace CloudRebue.Core.Tests.Fakes;
 
-public static class TestMessages
+internal static class TestMessages
 {
     public const string Token = "canary-token-9f3c1a77e0d24b6c";
 

@@ -7,7 +7,7 @@ namespace CloudRebue.Core.Tests.Fakes;
 /// A <see cref="SendRun"/> as the cmdlet drives it, with an output that keeps what the run writes. The run
 /// stops by itself after 20 seconds, so a run that never finishes fails its test instead of hanging it.
 /// </summary>
-public sealed class TestRun : ISendRunOutput, IDisposable
+internal sealed class TestRun : ISendRunOutput, IDisposable
 {
     private readonly CancellationTokenSource _deadline;
     private int _waits;

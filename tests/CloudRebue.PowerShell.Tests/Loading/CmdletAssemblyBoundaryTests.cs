@@ -28,7 +28,7 @@ public class CmdletAssemblyBoundaryTests
     public void TheEngineStillReferencesItsDependencies()
     {
         // The check above would pass vacuously if the engine stopped using them; this keeps it honest.
-        var engineReferences = ReferencedAssemblyNames(typeof(CloudRebue.Core.Sending.SendRun).Assembly.Location);
+        var engineReferences = ReferencedAssemblyNames(typeof(CloudRebue.Core.Sending.SendResult).Assembly.Location);
         Assert.Contains("Polly.Core", engineReferences);
         Assert.Contains("System.Text.Json", engineReferences);
         Assert.Contains("Microsoft.Bcl.TimeProvider", engineReferences);
