@@ -52,7 +52,7 @@ Describe 'Converting well-formed docs' {
     It 'writes each parameter with its aliases, position and pipeline input' {
         [xml] $xml = Get-Content -Raw $mamlPath
         $parameters = Select-Xml -Xml $xml -XPath '//command:parameters/command:parameter' -Namespace $ns | ForEach-Object Node
-        $parameters.name | Should -Be 'Message', 'InputObject'
+        $parameters.name | Should -Be 'Message', 'InputObject', 'Template'
         $parameter = $parameters[0]
         $parameter.aliases | Should -Be 'Text, Body'
         $parameter.required | Should -Be 'false'

@@ -13,5 +13,15 @@ namespace CloudRebue.Core.Sending
         public const string TokenRejected = "CloudRebue.TokenRejected";
         public const string JournalMismatch = "CloudRebue.JournalMismatch";
         public const string DuplicateCorrelator = "CloudRebue.DuplicateCorrelator";
+
+        // Personalisation and money guard rails (issue 18).
+        public const string TemplateFieldMissing = "CloudRebue.TemplateFieldMissing";
+        public const string OverUnitCap = "CloudRebue.OverUnitCap";
+        public const string MaxUnitsReached = "CloudRebue.MaxUnitsReached";
+        public const string InsufficientBalance = "CloudRebue.InsufficientBalance";
+
+        // Reasons of a Skipped result: not errors, so no error record is written for them.
+        public const string Duplicate = "CloudRebue.Duplicate";
+        public const string Excluded = "CloudRebue.Excluded";
     }
 }

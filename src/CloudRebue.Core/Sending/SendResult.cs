@@ -34,7 +34,10 @@ namespace CloudRebue.Core.Sending
         /// <summary>Why it was not queued, with what to do; null when queued.</summary>
         public string? Error { get; set; }
 
-        /// <summary>The stable id of the error also written to the error stream (for example <c>CloudRebue.InvalidPhone</c>).</summary>
+        /// <summary>
+        /// The stable id of the error also written to the error stream (for example <c>CloudRebue.InvalidPhone</c>);
+        /// on a Skipped result, the reason (<c>CloudRebue.Duplicate</c>, <c>CloudRebue.Excluded</c>), which is not an error.
+        /// </summary>
         public string? ErrorId { get; set; }
 
         /// <summary>1-based position of the input row.</summary>

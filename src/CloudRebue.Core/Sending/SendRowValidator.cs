@@ -33,7 +33,11 @@ namespace CloudRebue.Core.Sending
         {
             if (row.ProblemId != null)
             {
-                invalid.Add(Refused(row));
+                foreach (SendResult refused in Refused(row))
+                {
+                    invalid.Add(refused);
+                }
+
                 return;
             }
 
@@ -72,39 +76,12 @@ namespace CloudRebue.Core.Sending
             }
         }
 
-        // Phone is the normalised number, or the text as typed when it could not be read: the table and an
-        // export then show the same value. PhoneInput always keeps the text as typed.
-        private SendResult Invalid(SendRow row, PhoneNumberResult phone, string? normalized, string errorId, string error) => new SendResult
-        {
-            Phone = normalized ?? phone.Input,
-            PhoneInput = phone.Input,
-            Status = SendStatus.Invalid,
-            Correlator = string.IsNullOrWhiteSpace(row.Correlator) ? null : row.Correlator,
-            Sender = row.Sender,
-            Message = row.Message,
-            LinkId = row.LinkId,
-            Endpoint = EndpointMask.Apply(row.Endpoint),
-            SendAt = row.SendAt,
-            Error = error,
-            ErrorId = errorId,
-            Row = row.Row,
-            InputObject = row.InputObject,
-            CompletedAt = _time.GetLocalNow(),
-        };
+        private SendResult Invalid(SendRow row, PhoneNumberResult phone, string? normalized, string errorId, string error) =>
+            RowRejection.Invalid(row, phone, normalized, errorId, error, _time.GetLocalNow());
 
-        // A row its binder could not read at all (no phone column): one Invalid result with the binder's words.
-        private SendResult Refused(SendRow row) => new SendResult
-        {
-            Status = SendStatus.Invalid,
-            ErrorId = row.ProblemId,
-            Error = row.Problem,
-            Message = row.Message,
-            Sender = row.Sender,
-            Correlator = row.Correlator,
-            Row = row.Row,
-            InputObject = row.InputObject,
-            CompletedAt = _time.GetLocalNow(),
-        };
+        // A row its binder could not read at all (no phone column, a template it cannot fill): every recipient
+        // it names gets an Invalid result with the binder's words.
+        private IReadOnlyList<SendResult> Refused(SendRow row) => RowRejection.PerRecipient(row, row.ProblemId!, row.Problem ?? row.ProblemId!, _time.GetLocalNow());
 
         private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
     }

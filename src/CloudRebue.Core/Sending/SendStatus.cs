@@ -15,10 +15,20 @@ namespace CloudRebue.Core.Sending
         /// <summary>The request may or may not have been acted on (timeout, broken connection, 5xx, unreadable answer). Not resent automatically.</summary>
         Unknown,
 
-        /// <summary>The send journal shows this recipient was already queued in an earlier run.</summary>
+        /// <summary>
+        /// Not sent on purpose: the send journal shows an earlier run queued it (ErrorId empty), the same text
+        /// already went to this number in this run (CloudRebue.Duplicate), or -ExcludePhone lists it
+        /// (CloudRebue.Excluded).
+        /// </summary>
         Skipped,
 
         /// <summary>-WhatIf: this recipient would be sent, with the units shown; nothing was sent.</summary>
         WouldSend,
+
+        /// <summary>
+        /// Never attempted: a guard of this run stopped before it (-MaxUnits reached, the account's balance would
+        /// be exceeded). Nothing was sent, so a rerun with the same journal sends it.
+        /// </summary>
+        NotSent,
     }
 }

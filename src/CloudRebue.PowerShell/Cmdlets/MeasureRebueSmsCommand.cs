@@ -1,7 +1,9 @@
 using System.Linq;
 using System.Management.Automation;
 using CloudRebue.Core.Messages;
+using CloudRebue.Core.Sending;
 using CloudRebue.PowerShell.Errors;
+using CloudRebue.PowerShell.Sending;
 
 namespace CloudRebue.PowerShell.Cmdlets
 {
@@ -25,9 +27,27 @@ namespace CloudRebue.PowerShell.Cmdlets
         [AllowNull]
         public PSObject? InputObject { get; set; }
 
+        /// <summary>Measures each piped row's text as Send-RebueSms -Template would fill it.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Template { get; set; }
+
+        private MessageTemplate? _template;
+        private long _row;
+
+        /// <inheritdoc />
+        protected override void BeginProcessing() => _template = SendParameters.Template(this, Template, Message);
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
+            _row++;
+            if (_template != null)
+            {
+                MeasureTemplate();
+                return;
+            }
+
             object? piped = InputObject?.BaseObject;
             string? text = Message ?? (piped is string || piped is System.ValueType ? System.Convert.ToString(piped, System.Globalization.CultureInfo.InvariantCulture) : null);
             if (text != null)
@@ -47,6 +67,20 @@ namespace CloudRebue.PowerShell.Cmdlets
                 ErrorIds.MessageMissing,
                 ErrorCategory.InvalidArgument,
                 InputObject));
+        }
+
+        // -Template: the row's filled text is measured; a row that cannot fill it is an error naming the field and the row.
+        private void MeasureTemplate()
+        {
+            object? row = InputObject?.BaseObject is string || InputObject?.BaseObject is System.ValueType ? null : InputObject;
+            TemplateFill fill = _template!.Fill(InputColumns.Lookup(row));
+            if (fill.IsFilled)
+            {
+                WriteObject(SmsUnitCalculator.Measure(fill.Text));
+                return;
+            }
+
+            WriteError(ErrorRecords.Create(fill.Describe(_row, InputColumns.Names(row)), SendErrorIds.TemplateFieldMissing, ErrorCategory.InvalidData, InputObject));
         }
     }
 }

@@ -25,6 +25,10 @@ namespace CloudRebue.PowerShell.Cmdlets
         private SendRun? _run;
         private SendSchedule? _schedule;
         private DateTimeOffset? _sendAt;
+        private RowTemplate? _template;
+        private SendGuards? _guards;
+        private RunBalance? _balance;
+        private bool _misreadWarned;
 
         /// <summary>Recipients: one number, several in one cell (comma or semicolon), or an array.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -106,6 +110,32 @@ namespace CloudRebue.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter ResendUnknown { get; set; }
 
+        /// <summary>Each row's text, filled from its columns: 'Dear {Name}, KES {Amount} is due'; {{ and }} are literal braces.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Template { get; set; }
+
+        /// <summary>The most SMS units one recipient's text may cost; a text over it is Invalid. 10 by default.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int MaxUnitsPerMessage { get; set; } = UnitGuard.DefaultMaxUnitsPerMessage;
+
+        /// <summary>The most SMS units this run may use; the recipients past it are NotSent.</summary>
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long MaxUnits { get; set; }
+
+        /// <summary>Send the same text to the same number more than once in a run.</summary>
+        [Parameter]
+        public SwitchParameter AllowDuplicate { get; set; }
+
+        /// <summary>Numbers not to send to (opt-outs), in any format Send-RebueSms reads; for example (Get-Content .\optout.txt).</summary>
+        [Parameter]
+        [AllowEmptyCollection]
+        [AllowNull]
+        [AllowEmptyString]
+        public string[]? ExcludePhone { get; set; }
+
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
@@ -119,6 +149,15 @@ namespace CloudRebue.PowerShell.Cmdlets
                 Confirm = () => ShouldProcess("the recipients of this command", SendAtBinding.Action("Send SMS", _schedule)),
             };
 
+            // The unit cap, -ExcludePhone and repeats first; then the journal; the budget and balance count only what goes.
+            MessageTemplate? template = SendParameters.Template(this, Template, Message);
+            _template = template == null ? null : new RowTemplate(template);
+            _balance = new RunBalance(_connection, StopToken, WriteWarning, WriteVerbose);
+            _guards = new SendGuards(
+                new UnitGuard(MaxUnitsPerMessage, MyInvocation.BoundParameters.ContainsKey(nameof(MaxUnits)) ? MaxUnits : (long?)null, _balance.ReadUnits),
+                SendParameters.Exclusions(this, ExcludePhone),
+                AllowDuplicate);
+            options.Filters.Add(_guards.Screening);
             if (JournalPath != null)
             {
                 _journal = SendJournalOpener.Open(this, GetUnresolvedProviderPathFromPSPath(JournalPath), _connection, !whatIf);
@@ -145,6 +184,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             _rows = new SendRowBinder(_connection.DefaultSender);
             _progress = new SendProgress(this, MyInvocation.BoundParameters.ContainsKey(nameof(Phone)) && Phone != null && !MyInvocation.ExpectingInput ? Phone.Length : (long?)null);
             _writer = new SendResultWriter(this, CmdletPreferences.StopsAtFirstError(this), () => _progress.Update(_rows.Count, _run!));
+            options.Filters.Add(_guards.Budget);
             _run = new SendRun(new ApiBatchTransport(_connection.Client), options, _writer, StopToken);
         }
 
@@ -159,6 +199,13 @@ namespace CloudRebue.PowerShell.Cmdlets
             var given = new SendRow { Message = Message, Sender = Sender, Correlator = Correlator, LinkId = LinkId, Endpoint = Endpoint, SendAt = _schedule?.At };
             foreach (SendRow row in _rows!.Bind(InputObject, Phone, given))
             {
+                _template?.Apply(row);
+                if (!_misreadWarned && InputHints.LooksMisread(row.Message))
+                {
+                    _misreadWarned = true;
+                    WriteWarning(InputHints.MisreadEncoding(row.Row));
+                }
+
                 _run.Add(row);
             }
 
@@ -186,7 +233,8 @@ namespace CloudRebue.PowerShell.Cmdlets
 
             if (_run!.Plan != null)
             {
-                ShouldProcess(_run.Plan.ToString(), SendAtBinding.Action("Send SMS", _schedule));
+                ShouldProcess(_run.Plan.ToString() + _guards!.Units.PlanNote() + _balance!.PlanNote, SendAtBinding.Action("Send SMS", _schedule));
+                WarnAboutGuards();
                 _writer!.WriteHeldError();
                 return;
             }
@@ -203,6 +251,7 @@ namespace CloudRebue.PowerShell.Cmdlets
                 WriteWarning(SendWarnings.JournalSkips(_writer.Skipped, JournalPath));
             }
 
+            WarnAboutGuards();
             _writer.WriteHeldError();
         }
 
@@ -216,6 +265,19 @@ namespace CloudRebue.PowerShell.Cmdlets
             }
 
             base.Dispose(disposing);
+        }
+
+        private void WarnAboutGuards()
+        {
+            foreach (string warning in _guards!.Warnings())
+            {
+                WriteWarning(warning);
+            }
+
+            if (_guards.Excluded > 0)
+            {
+                WriteVerbose($"{_guards.Excluded:N0} recipient(s) were not sent because -ExcludePhone lists them (Status Skipped, {SendErrorIds.Excluded}).");
+            }
         }
 
         private void ThrowFatal(Exception fatal) => ThrowTerminatingError(ErrorRecords.FromFatal(fatal, _connection!.BaseUri));

@@ -21,6 +21,9 @@ namespace CloudRebue.PowerShell.Errors
         public const string JournalInUse = "CloudRebue.JournalInUse";
         public const string JournalOwnerMismatch = "CloudRebue.JournalOwnerMismatch";
         public const string JournalWriteFailed = "CloudRebue.JournalWriteFailed";
+        public const string InvalidTemplate = "CloudRebue.InvalidTemplate";
+        public const string TemplateAndMessage = "CloudRebue.TemplateAndMessage";
+        public const string InvalidExcludePhone = "CloudRebue.InvalidExcludePhone";
         public const string ListenerInvalidArgument = "CloudRebue.ListenerInvalidArgument";
         public const string ListenerInvalidAddress = "CloudRebue.ListenerInvalidAddress";
         public const string ListenerBindFailed = "CloudRebue.ListenerBindFailed";

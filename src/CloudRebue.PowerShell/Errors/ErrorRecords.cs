@@ -47,7 +47,13 @@ namespace CloudRebue.PowerShell.Errors
                 case SendErrorIds.InvalidMessage:
                 case SendErrorIds.JournalMismatch:
                 case SendErrorIds.DuplicateCorrelator:
+                case SendErrorIds.TemplateFieldMissing:
+                case SendErrorIds.OverUnitCap:
                     return ErrorCategory.InvalidData;
+                case SendErrorIds.MaxUnitsReached:
+                    return ErrorCategory.LimitsExceeded;
+                case SendErrorIds.InsufficientBalance:
+                    return ErrorCategory.QuotaExceeded;
                 case SendErrorIds.MessageRejected:
                     return ErrorCategory.InvalidOperation;
                 case SendErrorIds.SendFailed:

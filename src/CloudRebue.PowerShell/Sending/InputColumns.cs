@@ -39,22 +39,7 @@ namespace CloudRebue.PowerShell.Sending
                 return null;
             }
 
-            Dictionary<string, object?>? columns = null;
-            foreach (KeyValuePair<string, object?> column in Columns(row))
-            {
-                columns ??= new Dictionary<string, object?>(StringComparer.Ordinal);
-                string key = Key(column.Key);
-                if (!columns.ContainsKey(key))
-                {
-                    columns[key] = column.Value;
-                }
-            }
-
-            if (columns == null)
-            {
-                return null;
-            }
-
+            Dictionary<string, object?> columns = Table(row);
             foreach (string name in names)
             {
                 if (columns.TryGetValue(name, out object? value) && value != null)
@@ -66,11 +51,37 @@ namespace CloudRebue.PowerShell.Sending
             return null;
         }
 
+        /// <summary>
+        /// A lookup of the row's columns by any name, matched the same loose way (for -Template fields): the
+        /// columns are read once per row, not once per field. Null when the row has no such column.
+        /// </summary>
+        public static Func<string, string?> Lookup(object? row)
+        {
+            Dictionary<string, object?> columns = row == null ? new Dictionary<string, object?>() : Table(row);
+            return name => columns.TryGetValue(Key(name), out object? value) && value != null ? Text(value) : null;
+        }
+
         /// <summary>The row's column names, for an error that says what was found.</summary>
         public static IReadOnlyList<string> Names(object? row) => row == null ? Array.Empty<string>() : Columns(row).Select(c => c.Key).ToList();
 
         /// <summary>The names Send-RebueSms reads a phone number from, for the same error.</summary>
         public static string PhoneNamesForPeople => "Phone, To, PhoneNumber, Mobile, MSISDN, Number, Recipient, Mobile No, Phone No, Tel, Cell";
+
+        // Columns by their loose key; the first of two columns with the same key wins.
+        private static Dictionary<string, object?> Table(object row)
+        {
+            var columns = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (KeyValuePair<string, object?> column in Columns(row))
+            {
+                string key = Key(column.Key);
+                if (!columns.ContainsKey(key))
+                {
+                    columns[key] = column.Value;
+                }
+            }
+
+            return columns;
+        }
 
         private static string Key(string name)
         {

@@ -15,8 +15,8 @@ namespace CloudRebue.PowerShell.Sending
         private readonly Cmdlet _cmdlet;
         private readonly bool _stopOnError;
         private readonly Action _waiting;
+        private readonly System.Collections.Generic.HashSet<string> _reportedOnce = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
         private ErrorRecord? _held;
-        private bool _noPhoneColumnReported;
 
         /// <param name="cmdlet">The cmdlet whose pipeline thread calls the run.</param>
         /// <param name="stopOnError">True under -ErrorAction Stop.</param>
@@ -31,7 +31,7 @@ namespace CloudRebue.PowerShell.Sending
         /// <summary>Recipients the API queued.</summary>
         public long Queued { get; private set; }
 
-        /// <summary>Recipients not sent because an earlier run queued them.</summary>
+        /// <summary>Recipients not sent because an earlier run's journal shows them queued (not repeats or exclusions).</summary>
         public long Skipped { get; private set; }
 
         /// <summary>True when an error waits for the valid recipients to be sent (-ErrorAction Stop).</summary>
@@ -41,15 +41,16 @@ namespace CloudRebue.PowerShell.Sending
         {
             _cmdlet.WriteObject(result);
             Queued += result.Status == SendStatus.Queued ? 1 : 0;
-            Skipped += result.Status == SendStatus.Skipped ? 1 : 0;
+            Skipped += result.Status == SendStatus.Skipped && result.ErrorId == null ? 1 : 0;
 
-            // Every row without a phone column is reported Invalid; the error (which lists the columns) once.
-            if (result.ErrorId == null || (result.ErrorId == SendErrorIds.NoPhoneColumn && _noPhoneColumnReported))
+            // A problem of the whole file or run is written once (every row still carries it); a Skipped
+            // result's reason is not an error at all (ResultErrors).
+            string? once = ResultErrors.OnceKey(result);
+            if (!ResultErrors.IsError(result) || (once != null && !_reportedOnce.Add(once)))
             {
                 return;
             }
 
-            _noPhoneColumnReported |= result.ErrorId == SendErrorIds.NoPhoneColumn;
             ErrorRecord record = ErrorRecords.FromResult(result);
             if (_stopOnError)
             {

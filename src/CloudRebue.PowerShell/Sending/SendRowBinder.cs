@@ -65,9 +65,7 @@ namespace CloudRebue.PowerShell.Sending
         {
             IReadOnlyList<string> names = InputColumns.Names(source);
             string found = names.Count == 0 ? "none" : string.Join(", ", names.Take(20).Select(n => "'" + n + "'"));
-            string hint = names.Count == 1 && names[0].IndexOf(';') >= 0
-                ? " It looks like a semicolon-separated file read as one column: read it with Import-Csv -Delimiter ';'."
-                : $" Rename the column that holds the numbers to one of: {InputColumns.PhoneNamesForPeople}; or pass -Phone.";
+            string hint = InputHints.NoPhoneColumn(names);
             return $"Row {row} has no phone number column (its columns: {found}).{hint}";
         }
 

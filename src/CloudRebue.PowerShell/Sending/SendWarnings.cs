@@ -14,7 +14,7 @@ namespace CloudRebue.PowerShell.Sending
         {
             Match field = Regex.Match(text, @"\{[^{}\r\n]{1,64}\}");
             return field.Success
-                ? $"-Message contains {field.Value}, which is sent exactly as typed: Send-RebueSms does not fill placeholders from columns. Build each row's text first (for example with ForEach-Object) and pipe rows with a Message column."
+                ? $"-Message contains {field.Value}, which is sent exactly as typed: -Message is never filled from columns. To fill {field.Value} from each row, use -Template instead of -Message (write a literal brace as {{{{ or }}}})."
                 : null;
         }
 

@@ -1,0 +1,35 @@
+using CloudRebue.Core.Sending;
+
+namespace CloudRebue.PowerShell.Sending
+{
+    /// <summary>
+    /// -Template for a bound row: fills its text from the row's own columns (matched like every other column,
+    /// <see cref="InputColumns"/>), or marks the row as one that cannot be sent, naming the field and the row.
+    /// A Message column or -Message is never expanded: only -Template is.
+    /// </summary>
+    internal sealed class RowTemplate
+    {
+        private readonly MessageTemplate _template;
+
+        public RowTemplate(MessageTemplate template) => _template = template;
+
+        public void Apply(SendRow row)
+        {
+            if (row.ProblemId != null)
+            {
+                return; // already unreadable (no phone column): that is the first thing to fix
+            }
+
+            TemplateFill fill = _template.Fill(InputColumns.Lookup(row.InputObject));
+            if (fill.IsFilled)
+            {
+                row.Message = fill.Text;
+                return;
+            }
+
+            row.Message = null;
+            row.ProblemId = SendErrorIds.TemplateFieldMissing;
+            row.Problem = fill.Describe(row.Row, InputColumns.Names(row.InputObject)) + " Nothing was sent to this row.";
+        }
+    }
+}
