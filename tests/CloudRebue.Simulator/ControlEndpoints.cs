@@ -38,6 +38,7 @@ internal sealed class ControlEndpoints(
             json.WriteString("batchId", m.BatchId);
             json.WriteNumber("smsUnits", m.SmsUnits);
             json.WriteString("fault", m.Fault);
+            json.WriteString("timeToSend", m.TimeToSend);
             json.WriteEndObject();
 
             // Hand the pipe what is written now and then, so a long list is not held in memory twice.

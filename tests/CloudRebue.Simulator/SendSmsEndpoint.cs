@@ -17,12 +17,14 @@ internal sealed class SendSmsEndpoint
     private readonly SendSmsProcessor _processor;
     private readonly SimulatorRandom _random;
     private readonly TimeProvider _time;
+    private readonly SimulatorBrand _brand;
     private readonly CancellationToken _applicationStopping;
     private readonly SlidingWindowCounter _limiter;
     private long _requestNumber;
 
-    public SendSmsEndpoint(ConfigStore config, BearerAuth auth, SimulatorStats stats, SendSmsProcessor processor, SimulatorRandom random, TimeProvider time, IHostApplicationLifetime lifetime)
+    public SendSmsEndpoint(ConfigStore config, BearerAuth auth, SimulatorStats stats, SendSmsProcessor processor, SimulatorRandom random, TimeProvider time, IHostApplicationLifetime lifetime, SimulatorOptions options)
     {
+        _brand = options.Brand;
         _config = config;
         _auth = auth;
         _stats = stats;
@@ -140,7 +142,7 @@ internal sealed class SendSmsEndpoint
             context.Response.Headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
         }
 
-        SendSmsResponseWriter.Write(context.Response.BodyWriter, results, batchId, createdAt);
+        SendSmsResponseWriter.Write(context.Response.BodyWriter, results, batchId, createdAt, _brand);
         await context.Response.BodyWriter.FlushAsync(aborted);
     }
 
@@ -173,12 +175,12 @@ internal sealed class SendSmsEndpoint
 
                 items = new MessageItem[count];
                 int i = 0;
-                foreach (var element in root.EnumerateArray()) items[i++] = MessageItem.Read(element);
+                foreach (var element in root.EnumerateArray()) items[i++] = MessageItem.Read(element, _brand);
                 return true;
 
             case JsonValueKind.Object:
                 _stats.ItemsInRequest(1);
-                var item = MessageItem.Read(root);
+                var item = MessageItem.Read(root, _brand);
                 if (item.Validate(out _, out _, out _) is { } errors)
                 {
                     failure = ApiResponses.WriteValidationFailed(context, errors);

@@ -12,6 +12,6 @@ namespace CloudRebue.Core.Api
         /// retries and Unknown apply); throws only when the caller cancels.
         /// </summary>
         internal Task<SendAttempt> SendVoiceCallAsync(ISmsRequestItem call, VoiceCallSettings settings, Action? requestWritten, CancellationToken cancellationToken) =>
-            PostMessagesAsync("voice-sms", VoiceRequestWriter.Write(call ?? throw new ArgumentNullException(nameof(call)), settings ?? throw new ArgumentNullException(nameof(settings))), 1, requestWritten, cancellationToken);
+            PostMessagesAsync("voice-sms", VoiceRequestWriter.Write(call ?? throw new ArgumentNullException(nameof(call)), settings ?? throw new ArgumentNullException(nameof(settings)), Brand), 1, requestWritten, cancellationToken);
     }
 }

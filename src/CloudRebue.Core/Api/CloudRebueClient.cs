@@ -37,6 +37,7 @@ namespace CloudRebue.Core.Api
 
             BaseUri = CloudRebueClientOptions.NormalizeBaseUri(options.BaseUri);
             Timeout = options.Timeout;
+            Brand = BrandProfile.For(options.Brand);
             _token = options.Token;
             _scrubber = new ServerTextScrubber(_token.Reveal());
             _time = timeProvider ?? TimeProvider.System;
@@ -54,6 +55,9 @@ namespace CloudRebue.Core.Api
         public Uri BaseUri { get; }
 
         public TimeSpan Timeout { get; }
+
+        /// <summary>The field names and abilities of the API this client talks to.</summary>
+        public BrandProfile Brand { get; }
 
         public string TokenHint => _token.Hint;
 
@@ -96,7 +100,7 @@ namespace CloudRebue.Core.Api
         /// decide on retries. Throws only when the caller cancels.
         /// </summary>
         internal Task<SendAttempt> SendBatchAsync(IReadOnlyList<ISmsRequestItem> messages, Action? requestWritten, CancellationToken cancellationToken) =>
-            PostMessagesAsync("send-sms", SendRequestWriter.Write(messages), messages.Count, requestWritten, cancellationToken);
+            PostMessagesAsync("send-sms", SendRequestWriter.Write(messages, Brand), messages.Count, requestWritten, cancellationToken);
 
         // One POST of message objects (send-sms, voice-sms) whose answer has one entry per object, classified the same way.
         private async Task<SendAttempt> PostMessagesAsync(string path, byte[] json, int count, Action? requestWritten, CancellationToken cancellationToken)

@@ -18,6 +18,12 @@ namespace CloudRebue.Core.Api
 
         public Uri BaseUri => Client.BaseUri;
 
+        /// <summary>Whose documentation the host follows: inferred from the host of -BaseUri, or given with -Brand.</summary>
+        public Brand Brand => Client.Brand.Brand;
+
+        /// <summary>What differs on the wire for <see cref="Brand"/>.</summary>
+        public BrandProfile BrandProfile => Client.Brand;
+
         public string? DefaultSender { get; }
 
         /// <summary>The last four characters of the token, such as <c>****6789</c>.</summary>

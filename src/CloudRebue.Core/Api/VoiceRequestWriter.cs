@@ -6,10 +6,11 @@ namespace CloudRebue.Core.Api
     /// <summary>
     /// Writes one call as the single JSON object <c>voice-sms</c> documents. The sender of the message is the
     /// call's originator. Never an array: the docs do not say the API takes several calls in one request.
+    /// The receipt URL goes under the name(s) the connection's brand reads, as for send-sms.
     /// </summary>
     internal static class VoiceRequestWriter
     {
-        public static byte[] Write(ISmsRequestItem call, VoiceCallSettings settings)
+        public static byte[] Write(ISmsRequestItem call, VoiceCallSettings settings, BrandProfile brand)
         {
             using var stream = new MemoryStream(256);
             using (var writer = new Utf8JsonWriter(stream))
@@ -29,10 +30,7 @@ namespace CloudRebue.Core.Api
                 }
 
                 writer.WriteString("correlator", call.Correlator);
-                if (!string.IsNullOrEmpty(call.Endpoint))
-                {
-                    writer.WriteString("endpoint", call.Endpoint);
-                }
+                BrandFields.WriteReceiptUrl(writer, brand, call.Endpoint);
 
                 writer.WriteEndObject();
             }

@@ -13,7 +13,7 @@ public class VoiceCallTransportTests
 {
     private static readonly OutgoingMessage Call = new("254712345678", "DB01 is down", "254708361797", "alert-1", null, "https://hooks.example/r/s", null, 1);
 
-    private static (VoiceCallTransport Transport, List<string> Bodies, ScriptedHandler Handler) Transport(HttpStatusCode status, string answer, VoiceCallSettings settings)
+    private static (VoiceCallTransport Transport, List<string> Bodies, ScriptedHandler Handler) Transport(HttpStatusCode status, string answer, VoiceCallSettings settings, Brand brand = Brand.CloudRebue)
     {
         var bodies = new List<string>();
         var handler = new ScriptedHandler((_, body, _) =>
@@ -21,7 +21,7 @@ public class VoiceCallTransportTests
             bodies.Add(body);
             return Task.FromResult(ScriptedHandler.Json(status, answer));
         });
-        var client = new CloudRebueClient(new CloudRebueClientOptions(ApiToken.FromPlainText("voice-test-token-0123456789")) { BaseUri = new Uri("https://api.example/api/v1") }, handler);
+        var client = new CloudRebueClient(new CloudRebueClientOptions(ApiToken.FromPlainText("voice-test-token-0123456789")) { BaseUri = new Uri("https://api.example/api/v1"), Brand = brand }, handler);
         return (new VoiceCallTransport(client, settings), bodies, handler);
     }
 
@@ -38,6 +38,16 @@ public class VoiceCallTransportTests
         Assert.True(item.Accepted);
         Assert.Equal("u-1", item.UniqueId);
         Assert.Null(item.SmsUnits);
+    }
+
+    [Theory]
+    [InlineData(Brand.RebueText, "\"delivery_endpoint\":\"https://hooks.example/r/s\"}")]
+    [InlineData(Brand.Unknown, "\"endpoint\":\"https://hooks.example/r/s\",\"delivery_endpoint\":\"https://hooks.example/r/s\"}")]
+    public async Task TheReceiptUrlGoesUnderTheNamesTheBrandReads(Brand brand, string ending)
+    {
+        var (transport, bodies, _) = Transport(HttpStatusCode.OK, "[]", new VoiceCallSettings(null, null), brand);
+        await transport.SendBatchAsync([Call], null, CancellationToken.None);
+        Assert.EndsWith("\"correlator\":\"alert-1\"," + ending, Assert.Single(bodies));
     }
 
     [Fact]
