@@ -13,12 +13,16 @@
     RootModule           = 'CloudRebue.PowerShell.dll'
     FormatsToProcess     = @('CloudRebue.Format.ps1xml')
     CmdletsToExport      = @(
+        'Add-RebueSubAccountBalance'
         'Connect-CloudRebue'
+        'ConvertFrom-RebueReceipt'
         'Disconnect-CloudRebue'
         'Get-RebueBalance'
+        'Get-RebueDeliveryReport'
         'Get-RebueSendJournal'
         'Measure-RebueSms'
         'Send-RebueSms'
+        'Send-RebueVoiceSms'
         'Start-RebueReceiptListener'
     )
     FunctionsToExport    = @()

@@ -60,10 +60,15 @@ try {
     }
     $receipts | Format-Table Phone, DeliveryStatus, Delivered, @{ n = 'Customer'; e = { $_.InputObject.Name } }, Correlator -AutoSize | Out-Host
 
+    Write-Step 'Send-RebueVoiceSms: the alert that wakes the on-call engineer (one text-to-speech call per request)'
+    $call = Send-RebueVoiceSms -Phone 0712345678 -Message 'DB01 is down. Check the replication lag.' -Originator 254708361797 -Voice Male -Repeat 2
+    $call | Format-Table Phone, Status, UniqueId, Correlator -AutoSize | Out-Host
+    Invoke-RestMethod "$($sim.RootUri)/_sim/calls" -NoProxy | Format-Table phone, originator, voice, repeat, message -AutoSize | Out-Host
+
     Write-Step 'Get-RebueSendJournal'
     Get-RebueSendJournal $journal | Format-List Recipients, Queued, Failed, Unknown, Pending | Out-Host
     Get-RebueBalance | Format-Table | Out-Host
-    Write-Host "Demo done: $($results.Count) results for $((Import-Csv $csv).Count) rows, $queued queued, $($receipts.Count) receipts ($(@($receipts | Where-Object Delivered).Count) delivered)."
+    Write-Host "Demo done: $($results.Count) results for $((Import-Csv $csv).Count) rows, $queued queued, $($receipts.Count) receipts ($(@($receipts | Where-Object Delivered).Count) delivered), voice alert $($call.Status)."
 }
 finally {
     if ($listener) { $listener | Stop-Job; $listener | Remove-Job -Force }

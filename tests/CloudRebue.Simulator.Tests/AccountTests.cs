@@ -84,6 +84,7 @@ public class AccountTests
         await using var sim = await TestSimulator.StartAsync();
         var answer = await Json.ReadAsync(await sim.PostAsync("/api/v1/account/top-up", $$"""{"units":100,"account_id":{{accountId}}}"""), 403);
         Assert.False(answer.GetProperty("status").GetBoolean());
+        Assert.Equal("The account is not a subaccount of the parent account.", answer.GetProperty("message").GetString());
     }
 
     [Fact]
@@ -113,5 +114,36 @@ public class AccountTests
         await Json.ReadAsync(await sim.PostAsync("/api/v1/account/top-up", """{"units":51,"account_id":2}"""), 422);
         var balance = await Json.ReadAsync(await sim.GetAsync("/api/v1/account/balance"), 200);
         Assert.Equal("50", balance.GetProperty("data").GetProperty("account_units").GetString());
+    }
+
+    [Fact]
+    public async Task TheKesFormTakesAnAmountAndAnswersWithBothBalances()
+    {
+        await using var sim = await TestSimulator.StartAsync(["--balance", "1000"]);
+        var data = (await Json.ReadAsync(await sim.PostAsync("/api/v1/account/top-up", """{"account_id":2,"amount":500}"""), 200)).GetProperty("data");
+        Assert.Equal("500.00", data.GetProperty("updated_balance_kes").GetString());
+        Assert.Equal("500.00", data.GetProperty("parent_balance_kes").GetString());
+        var balance = await Json.ReadAsync(await sim.GetAsync("/api/v1/account/balance"), 200);
+        Assert.Equal("500", balance.GetProperty("data").GetProperty("account_units").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"account_id":2,"amount":0}""", "The amount field must be at least 1.")]
+    [InlineData("""{"account_id":2,"amount":2000}""", "Insufficient balance.")]
+    public async Task TheKesFormValidatesItsAmount(string body, string message)
+    {
+        await using var sim = await TestSimulator.StartAsync(["--balance", "1000"]);
+        var answer = await Json.ReadAsync(await sim.PostAsync("/api/v1/account/top-up", body), 422);
+        Assert.Equal(message, answer.GetProperty("errors").GetProperty("amount")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A500AfterAcceptFaultMovesTheUnitsThenAnswers500()
+    {
+        await using var sim = await TestSimulator.StartAsync(["--balance", "1000", "--fault", "500-after-accept:every=1"]);
+        using var response = await sim.PostAsync("/api/v1/account/top-up", """{"units":10,"account_id":2}""");
+        Assert.Equal(500, (int)response.StatusCode);
+        var balance = await Json.ReadAsync(await sim.GetAsync("/api/v1/account/balance"), 200);
+        Assert.Equal("990", balance.GetProperty("data").GetProperty("account_units").GetString());
     }
 }

@@ -179,7 +179,7 @@ public class SendSmsValidationTests
         var data = answer[0].GetProperty("data");
 
         var message = Assert.Single((await sim.MessagesAsync()).EnumerateArray().ToArray());
-        Assert.Equal(["correlator", "phone", "sender", "message", "linkId", "endpoint", "uniqueId", "batchId", "smsUnits", "fault"], Json.PropertyNames(message));
+        Assert.Equal(["correlator", "phone", "sender", "message", "linkId", "endpoint", "uniqueId", "batchId", "smsUnits", "fault", "timeToSend"], Json.PropertyNames(message));
         Assert.Equal("c-9", message.GetProperty("correlator").GetString());
         Assert.Equal("254712345678", message.GetProperty("phone").GetString());
         Assert.Equal("ACME", message.GetProperty("sender").GetString());
@@ -193,9 +193,9 @@ public class SendSmsValidationTests
     }
 
     [Fact]
-    public async Task TheRebueTextNameDeliveryEndpointIsUnderstood()
+    public async Task TheRebueTextNameDeliveryEndpointIsUnderstoodInRebueTextMode()
     {
-        await using var sim = await TestSimulator.StartAsync();
+        await using var sim = await TestSimulator.StartAsync(["--brand", "rebuetext"]);
         var answer = await sim.SendSmsJsonAsync(Json.Message(extra: "\"delivery_endpoint\":\"http://127.0.0.1:9/r\""));
         Assert.Equal("http://127.0.0.1:9/r", answer[0].GetProperty("data").GetProperty("end_point").GetString());
     }

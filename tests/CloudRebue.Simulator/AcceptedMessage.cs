@@ -5,6 +5,7 @@ namespace CloudRebue.Simulator;
 /// as its raw JSON so it goes back out exactly as it came in (string stays string, number stays number).
 /// <see cref="Fault"/> names the fault injected into the request that carried it (null for none), so a
 /// test can tell exactly which accepted messages the client never got a readable answer for.
+/// <see cref="TimeToSend"/> is the <c>time_to_send</c> a scheduling brand accepted (null: sent at once).
 /// </summary>
 internal sealed record AcceptedMessage(
     string? CorrelatorJson,
@@ -16,4 +17,5 @@ internal sealed record AcceptedMessage(
     string UniqueId,
     string BatchId,
     int SmsUnits,
-    string? Fault);
+    string? Fault,
+    string? TimeToSend = null);

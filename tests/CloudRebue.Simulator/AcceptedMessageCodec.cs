@@ -18,7 +18,8 @@ internal static class AcceptedMessageCodec
         + RecordWriter.MaxStringSize(m.UniqueId)
         + RecordWriter.MaxStringSize(m.BatchId)
         + RecordWriter.MaxNumberSize
-        + RecordWriter.MaxStringSize(m.Fault));
+        + RecordWriter.MaxStringSize(m.Fault)
+        + RecordWriter.MaxStringSize(m.TimeToSend));
 
     /// <summary>Encodes the message into <paramref name="destination"/>; returns the bytes written.</summary>
     public static int Write(AcceptedMessage m, Span<byte> destination)
@@ -34,6 +35,7 @@ internal static class AcceptedMessageCodec
         writer.WriteString(m.BatchId);
         writer.WriteNumber((uint)m.SmsUnits);
         writer.WriteString(m.Fault);
+        writer.WriteString(m.TimeToSend);
         return writer.Position;
     }
 
@@ -48,5 +50,6 @@ internal static class AcceptedMessageCodec
         UniqueId: reader.ReadRequiredString(),
         BatchId: reader.ReadRequiredString(),
         SmsUnits: (int)reader.ReadNumber(),
-        Fault: reader.ReadString());
+        Fault: reader.ReadString(),
+        TimeToSend: reader.ReadString());
 }

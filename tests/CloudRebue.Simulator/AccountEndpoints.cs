@@ -5,8 +5,10 @@ using System.Text.Json;
 namespace CloudRebue.Simulator;
 
 /// <summary>GET /api/v1/account/balance and POST /api/v1/account/top-up (reference/API.md).</summary>
-internal sealed class AccountEndpoints(BearerAuth auth, AccountLedger ledger, ConfigStore config, TimeProvider time)
+internal sealed class AccountEndpoints(BearerAuth auth, AccountLedger ledger, ConfigStore config, TimeProvider time, SimulatorRandom random)
 {
+    private long _topUpNumber;
+
     public async Task BalanceAsync(HttpContext context)
     {
         if (!auth.IsAuthorized(context.Request))
@@ -68,7 +70,10 @@ internal sealed class AccountEndpoints(BearerAuth auth, AccountLedger ledger, Co
         {
             JsonElement root = document?.RootElement ?? default;
             var errors = new List<(string Field, string Message)>();
-            long units = ReadInteger(root, "units", "units", errors, minimum: 1);
+            // RebueText's newer form names an amount in KES instead of units; the simulator prices a unit at KES 1.
+            bool kes = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("amount", out _) && !root.TryGetProperty("units", out _);
+            string amountField = kes ? "amount" : "units";
+            long units = ReadInteger(root, amountField, amountField, errors, minimum: 1);
             long accountId = ReadInteger(root, "account_id", "account id", errors, minimum: 1);
             string? reference = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("topup_reference", out var r) && r.ValueKind == JsonValueKind.String
                 ? r.GetString()
@@ -81,13 +86,26 @@ internal sealed class AccountEndpoints(BearerAuth auth, AccountLedger ledger, Co
 
             if (accountId > int.MaxValue || !ledger.IsSubAccount((int)accountId))
             {
-                await ApiResponses.WriteForbidden(context);
+                await ApiResponses.WriteNotSubAccount(context);
                 return;
             }
 
             if (!ledger.TryTopUp((int)accountId, units, out long initial, out long updated))
             {
-                await ApiResponses.WriteValidationFailed(context, [("units", "Insufficient units.")]);
+                await ApiResponses.WriteValidationFailed(context, [(amountField, kes ? "Insufficient balance." : "Insufficient units.")]);
+                return;
+            }
+
+            // A 500 after the units moved: the ambiguous failure a client must not retry (counted on its own).
+            if (config.Current.Faults.Choose(Interlocked.Increment(ref _topUpNumber), random) is { Kind: FaultKind.ServerErrorAfterAccept })
+            {
+                await ApiResponses.WriteServerError(context);
+                return;
+            }
+
+            if (kes)
+            {
+                await ApiResponses.Write(context, 200, KesTopUpAnswer(accountId, updated, ledger.Units));
                 return;
             }
 
@@ -110,6 +128,27 @@ internal sealed class AccountEndpoints(BearerAuth auth, AccountLedger ledger, Co
 
             await ApiResponses.Write(context, 200, buffer.WrittenMemory);
         }
+    }
+
+    /// <summary>The newer KES form's answer (API.md names updated_balance_kes and parent_balance_kes; the rest is the units form's).</summary>
+    private ReadOnlyMemory<byte> KesTopUpAnswer(long accountId, long updated, long parent)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer, ApiResponses.WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteBoolean("status", true);
+            json.WriteString("message", "account top up successful");
+            json.WriteStartObject("data");
+            json.WriteNumber("account_id", accountId);
+            json.WriteString("updated_balance_kes", updated.ToString(CultureInfo.InvariantCulture) + ".00");
+            json.WriteString("parent_balance_kes", parent.ToString(CultureInfo.InvariantCulture) + ".00");
+            json.WriteString("created_at", EastAfricaTime.Now(time));
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenMemory;
     }
 
     /// <summary>An integer given as a JSON number or a numeric string, as Laravel's "integer" rule accepts.</summary>

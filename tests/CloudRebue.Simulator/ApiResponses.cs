@@ -24,7 +24,7 @@ internal static class ApiResponses
     private static readonly byte[] ServiceUnavailableBody = Encoding.UTF8.GetBytes("""{"message":"Service Unavailable"}""");
     private static readonly byte[] ServerErrorBody = Encoding.UTF8.GetBytes("""{"message":"Server Error"}""");
     private static readonly byte[] MalformedJsonBody = Encoding.UTF8.GetBytes("""{"status":false,"message":"Malformed JSON body."}""");
-    private static readonly byte[] ForbiddenBody = Encoding.UTF8.GetBytes("""{"status":false,"message":"This action is unauthorized."}""");
+    private static readonly byte[] NotSubAccountBody = Encoding.UTF8.GetBytes("""{"status":false,"message":"The account is not a subaccount of the parent account."}""");
 
     public static Task WriteUnauthenticated(HttpContext context) => Write(context, 401, Unauthenticated);
 
@@ -34,7 +34,8 @@ internal static class ApiResponses
 
     public static Task WriteMalformedJson(HttpContext context) => Write(context, 400, MalformedJsonBody);
 
-    public static Task WriteForbidden(HttpContext context) => Write(context, 403, ForbiddenBody);
+    /// <summary>The top-up's 403, in the words API.md quotes.</summary>
+    public static Task WriteNotSubAccount(HttpContext context) => Write(context, 403, NotSubAccountBody);
 
     /// <summary>Laravel's throttle answer: 429 with Retry-After and the X-RateLimit headers.</summary>
     public static Task WriteTooManyAttempts(HttpContext context, int limit, TimeSpan retryAfter)

@@ -12,6 +12,7 @@ internal sealed class ControlEndpoints(
     AccountLedger ledger,
     ConfigStore config,
     SendSmsEndpoint sendSms,
+    VoiceSmsEndpoint voice,
     ReceiptDispatcher receipts)
 {
     public Task StatsAsync(HttpContext context) =>
@@ -37,6 +38,7 @@ internal sealed class ControlEndpoints(
             json.WriteString("batchId", m.BatchId);
             json.WriteNumber("smsUnits", m.SmsUnits);
             json.WriteString("fault", m.Fault);
+            json.WriteString("timeToSend", m.TimeToSend);
             json.WriteEndObject();
 
             // Hand the pipe what is written now and then, so a long list is not held in memory twice.
@@ -59,6 +61,7 @@ internal sealed class ControlEndpoints(
         stats.Clear();
         store.Clear();
         sendSms.Reset();
+        voice.Reset();
         ledger.Reset();
         context.Response.StatusCode = StatusCodes.Status204NoContent;
         return Task.CompletedTask;

@@ -36,4 +36,7 @@ internal sealed class ItemResult
     public JsonElement LinkId { get; init; }
 
     public JsonElement Endpoint { get; init; }
+
+    /// <summary>As given, where the brand reads it.</summary>
+    public JsonElement TimeToSend { get; init; }
 }

@@ -14,13 +14,24 @@ internal readonly struct MessageItem
     public JsonElement Correlator { get; private init; }
     public JsonElement LinkId { get; private init; }
     public JsonElement Endpoint { get; private init; }
+
+    /// <summary>The name the brand reads the receipt URL under (<see cref="BrandRules.ReceiptUrlField"/>).</summary>
+    public string EndpointField { get; private init; }
+
+    /// <summary><c>time_to_send</c>, read only where the brand documents it (otherwise ignored: sent at once).</summary>
+    public JsonElement TimeToSend { get; private init; }
     public bool IsObject { get; private init; }
 
-    /// <summary>Reads the fields in one pass over the object. Names are case-sensitive, as in Laravel.</summary>
-    public static MessageItem Read(JsonElement element)
+    /// <summary>
+    /// Reads the fields in one pass over the object. Names are case-sensitive, as in Laravel. The receipt URL is
+    /// read under the brand's documented name only; any other name is ignored like every unknown field.
+    /// </summary>
+    public static MessageItem Read(JsonElement element, SimulatorBrand brand)
     {
         if (element.ValueKind != JsonValueKind.Object) return default;
-        JsonElement sender = default, message = default, phone = default, correlator = default, linkId = default, endpoint = default;
+        string endpointField = BrandRules.ReceiptUrlField(brand);
+        bool schedules = BrandRules.Schedules(brand);
+        JsonElement sender = default, message = default, phone = default, correlator = default, linkId = default, endpoint = default, timeToSend = default;
         foreach (var property in element.EnumerateObject())
         {
             if (property.NameEquals("sender")) sender = property.Value;
@@ -28,9 +39,8 @@ internal readonly struct MessageItem
             else if (property.NameEquals("phone")) phone = property.Value;
             else if (property.NameEquals("correlator")) correlator = property.Value;
             else if (property.NameEquals("link_id")) linkId = property.Value;
-            else if (property.NameEquals("endpoint")) endpoint = property.Value;
-            // RebueText's name for the same field; "endpoint" wins when both are given.
-            else if (property.NameEquals("delivery_endpoint") && endpoint.ValueKind == JsonValueKind.Undefined) endpoint = property.Value;
+            else if (property.NameEquals(endpointField)) endpoint = property.Value;
+            else if (schedules && property.NameEquals(BrandRules.TimeToSendField)) timeToSend = property.Value;
         }
 
         return new MessageItem
@@ -42,6 +52,8 @@ internal readonly struct MessageItem
             Correlator = correlator,
             LinkId = linkId,
             Endpoint = endpoint,
+            EndpointField = endpointField,
+            TimeToSend = timeToSend,
         };
     }
 
@@ -65,7 +77,12 @@ internal readonly struct MessageItem
         phone = Text(ref errors, "phone", Phone, allowNumber: true);
         if (IsPresent(Endpoint) && EndpointUri() is null)
         {
-            (errors ??= []).Add(("endpoint", "The endpoint field must be a valid URL."));
+            (errors ??= []).Add((EndpointField, $"The {EndpointField.Replace('_', ' ')} field must be a valid URL."));
+        }
+
+        if (IsPresent(TimeToSend) && ScheduledFor() is null)
+        {
+            (errors ??= []).Add((BrandRules.TimeToSendField, "The time to send does not match the format Y-m-d H:i."));
         }
 
         return errors;
@@ -77,6 +94,15 @@ internal readonly struct MessageItem
         if (Endpoint.ValueKind != JsonValueKind.String) return null;
         return Uri.TryCreate(Endpoint.GetString(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri
+            : null;
+    }
+
+    /// <summary>The scheduled time (East Africa Time, exactly <c>Y-m-d H:i</c>), or null when absent or in another form.</summary>
+    public DateTimeOffset? ScheduledFor()
+    {
+        if (TimeToSend.ValueKind != JsonValueKind.String) return null;
+        return DateTime.TryParseExact(TimeToSend.GetString(), BrandRules.TimeToSendFormat, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out DateTime local)
+            ? new DateTimeOffset(local, EastAfricaTime.Offset)
             : null;
     }
 

@@ -38,7 +38,10 @@ internal sealed class ReceiptDispatcher : IHostedService, IDisposable
     /// <summary>Receipts waiting or being sent.</summary>
     public int Pending => _queue.Reader.Count;
 
-    public void Enqueue(AcceptedMessage message, Uri endpoint)
+    /// <param name="message">The accepted recipient.</param>
+    /// <param name="endpoint">Where its receipt goes.</param>
+    /// <param name="scheduledFor">A scheduled message is delivered, and receipted, no earlier than its time_to_send.</param>
+    public void Enqueue(AcceptedMessage message, Uri endpoint, DateTimeOffset? scheduledFor = null)
     {
         if (!_options.AllowRemoteReceipts && !endpoint.IsLoopback)
         {
@@ -46,7 +49,9 @@ internal sealed class ReceiptDispatcher : IHostedService, IDisposable
             return;
         }
 
-        long due = _time.GetTimestamp() + (long)(_config.Current.ReceiptDelayMs * (_time.TimestampFrequency / 1000.0));
+        TimeSpan wait = TimeSpan.FromMilliseconds(_config.Current.ReceiptDelayMs);
+        if (scheduledFor is DateTimeOffset at && at > _time.GetUtcNow()) wait += at - _time.GetUtcNow();
+        long due = _time.GetTimestamp() + (long)(wait.TotalSeconds * _time.TimestampFrequency);
         _queue.Writer.TryWrite(new ReceiptJob(message, endpoint, due, Volatile.Read(ref _generation)));
     }
 

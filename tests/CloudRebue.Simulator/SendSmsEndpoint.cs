@@ -17,12 +17,14 @@ internal sealed class SendSmsEndpoint
     private readonly SendSmsProcessor _processor;
     private readonly SimulatorRandom _random;
     private readonly TimeProvider _time;
+    private readonly SimulatorBrand _brand;
     private readonly CancellationToken _applicationStopping;
     private readonly SlidingWindowCounter _limiter;
     private long _requestNumber;
 
-    public SendSmsEndpoint(ConfigStore config, BearerAuth auth, SimulatorStats stats, SendSmsProcessor processor, SimulatorRandom random, TimeProvider time, IHostApplicationLifetime lifetime)
+    public SendSmsEndpoint(ConfigStore config, BearerAuth auth, SimulatorStats stats, SendSmsProcessor processor, SimulatorRandom random, TimeProvider time, IHostApplicationLifetime lifetime, SimulatorOptions options)
     {
+        _brand = options.Brand;
         _config = config;
         _auth = auth;
         _stats = stats;
@@ -41,6 +43,9 @@ internal sealed class SendSmsEndpoint
         Interlocked.Exchange(ref _requestNumber, 0);
     }
 
+    /// <summary>Admits one request to the API's window: voice-sms shares send-sms's 120 requests/s (reference/API.md).</summary>
+    public bool TryAdmit(int limit, out int remaining, out TimeSpan retryAfter) => _limiter.TryAdmit(limit, out remaining, out retryAfter);
+
     public async Task HandleAsync(HttpContext context)
     {
         _stats.SendRequestArrived();
@@ -57,7 +62,7 @@ internal sealed class SendSmsEndpoint
         int remaining = -1;
         if (config.RateLimit > 0)
         {
-            if (!_limiter.TryAdmit(config.RateLimit, out remaining, out var retryAfter))
+            if (!TryAdmit(config.RateLimit, out remaining, out var retryAfter))
             {
                 await DelayAsync(config.LatencyMs, aborted);
                 await ApiResponses.WriteTooManyAttempts(context, config.RateLimit, retryAfter);
@@ -137,7 +142,7 @@ internal sealed class SendSmsEndpoint
             context.Response.Headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
         }
 
-        SendSmsResponseWriter.Write(context.Response.BodyWriter, results, batchId, createdAt);
+        SendSmsResponseWriter.Write(context.Response.BodyWriter, results, batchId, createdAt, _brand);
         await context.Response.BodyWriter.FlushAsync(aborted);
     }
 
@@ -170,12 +175,12 @@ internal sealed class SendSmsEndpoint
 
                 items = new MessageItem[count];
                 int i = 0;
-                foreach (var element in root.EnumerateArray()) items[i++] = MessageItem.Read(element);
+                foreach (var element in root.EnumerateArray()) items[i++] = MessageItem.Read(element, _brand);
                 return true;
 
             case JsonValueKind.Object:
                 _stats.ItemsInRequest(1);
-                var item = MessageItem.Read(root);
+                var item = MessageItem.Read(root, _brand);
                 if (item.Validate(out _, out _, out _) is { } errors)
                 {
                     failure = ApiResponses.WriteValidationFailed(context, errors);

@@ -52,6 +52,8 @@ internal sealed class SendSmsProcessor(
         string? correlatorKey = item.CorrelatorKey();
         string? linkIdJson = MessageItem.IsPresent(item.LinkId) ? item.LinkId.GetRawText() : null;
         Uri? endpoint = item.EndpointUri();
+        DateTimeOffset? scheduledFor = item.ScheduledFor();
+        string? timeToSend = scheduledFor is null ? null : item.TimeToSend.GetString();
         string? firstId = null;
         foreach (string phone in phones)
         {
@@ -59,9 +61,9 @@ internal sealed class SendSmsProcessor(
             // the answer shows the first one.
             string uniqueId = Guid.NewGuid().ToString();
             firstId ??= uniqueId;
-            var accepted = new AcceptedMessage(correlatorJson, phone, sender, text, linkIdJson, endpoint?.OriginalString, uniqueId, batchId, units, faultName);
+            var accepted = new AcceptedMessage(correlatorJson, phone, sender, text, linkIdJson, endpoint?.OriginalString, uniqueId, batchId, units, faultName, timeToSend);
             stats.MessageAccepted(duplicate: store.Add(accepted, correlatorKey));
-            if (endpoint is not null) receipts.Enqueue(accepted, endpoint);
+            if (endpoint is not null) receipts.Enqueue(accepted, endpoint, scheduledFor);
         }
 
         return new ItemResult
@@ -77,6 +79,7 @@ internal sealed class SendSmsProcessor(
             Text = text,
             LinkId = item.LinkId,
             Endpoint = item.Endpoint,
+            TimeToSend = item.TimeToSend,
         };
     }
 
@@ -111,6 +114,7 @@ internal sealed class SendSmsProcessor(
             Text = item.Message.ValueKind == JsonValueKind.String ? item.Message.GetString() : null,
             LinkId = item.LinkId,
             Endpoint = item.Endpoint,
+            TimeToSend = item.TimeToSend,
         };
     }
 }

@@ -27,6 +27,8 @@ internal static class SendSmsResponseWriter
     private static readonly JsonEncodedText EndPointName = JsonEncodedText.Encode("end_point");
     private static readonly JsonEncodedText BatchIdName = JsonEncodedText.Encode("batch_id");
     private static readonly JsonEncodedText CreatedAtName = JsonEncodedText.Encode("created_at");
+    private static readonly JsonEncodedText DeliveryEndpointName = JsonEncodedText.Encode("delivery_endpoint");
+    private static readonly JsonEncodedText TimeToSendName = JsonEncodedText.Encode(BrandRules.TimeToSendField);
     private static readonly JsonEncodedText QueuedText = JsonEncodedText.Encode(ItemResult.Queued);
     private static readonly JsonEncodedText ClientIdText = JsonEncodedText.Encode(ClientId);
 
@@ -34,8 +36,9 @@ internal static class SendSmsResponseWriter
     public static readonly byte[] MalformedBody =
         Encoding.UTF8.GetBytes("""[{"status":true,"message":"Message successfully queued!","data":{"correlator":""");
 
-    public static void Write(IBufferWriter<byte> output, ItemResult[] results, string batchId, string createdAt)
+    public static void Write(IBufferWriter<byte> output, ItemResult[] results, string batchId, string createdAt, SimulatorBrand brand = SimulatorBrand.CloudRebue)
     {
+        bool rebueText = BrandRules.AddsRebueTextFields(brand);
         using var json = new Utf8JsonWriter(output, ApiResponses.WriterOptions);
         json.WriteStartArray();
         foreach (var result in results)
@@ -58,6 +61,13 @@ internal static class SendSmsResponseWriter
                 WriteElement(json, EndPointName, result.Endpoint);
                 json.WriteString(BatchIdName, batchId);
                 json.WriteString(CreatedAtName, createdAt);
+                if (rebueText)
+                {
+                    // The fields API.md says some brands add: the receipt URL under RebueText's name, and the schedule.
+                    WriteElement(json, DeliveryEndpointName, result.Endpoint);
+                    WriteElement(json, TimeToSendName, result.TimeToSend);
+                }
+
                 json.WriteEndObject();
             }
             else

@@ -48,6 +48,8 @@ internal static class SimulatorApp
         services.AddSingleton<SendSmsProcessor>();
         services.AddSingleton<SendSmsEndpoint>();
         services.AddSingleton<AccountEndpoints>();
+        services.AddSingleton<VoiceCallStore>();
+        services.AddSingleton<VoiceSmsEndpoint>();
         services.AddSingleton<ControlEndpoints>();
 
         var app = builder.Build();
@@ -66,6 +68,9 @@ internal static class SimulatorApp
         app.MapPost("/api/v1/send-sms", sendSms.HandleAsync);
         app.MapGet("/api/v1/account/balance", account.BalanceAsync);
         app.MapPost("/api/v1/account/top-up", account.TopUpAsync);
+        var voice = app.Services.GetRequiredService<VoiceSmsEndpoint>();
+        app.MapPost("/api/v1/voice-sms", voice.HandleAsync);
+        app.MapGet("/_sim/calls", voice.CallsAsync);
 
         app.MapGet("/_sim/stats", control.StatsAsync);
         app.MapGet("/_sim/messages", control.MessagesAsync);

@@ -11,13 +11,14 @@ internal sealed record SimulatorOptions
     public const string Usage = """
         CloudRebue.Simulator --token <token> [options]
           --port <n>                    port on 127.0.0.1 (default 0: a free port)
+          --brand <b>                   cloudrebue|rebuetext|bongatech: whose documented shapes (default cloudrebue)
           --token <t>                   the bearer token clients must present (required)
           --rate-limit <n>              send-sms requests per sliding second (default 120, 0 = no limit)
           --latency-ms <n>              delay added to every send-sms response (default 0)
           --receipt-delay-ms <n>        delay before a delivery receipt is POSTed (default 200)
           --receipt-failure-rate <p>    share of receipts reporting DeliveryImpossible (default 0)
           --balance <n>                 starting account units (default 100000)
-          --balance-format units|kes    shape of GET account/balance (default units)
+          --balance-format units|kes    shape of GET account/balance (default units; kes for rebuetext)
           --enforce-balance             fail messages the balance cannot pay for
           --sub-account <id>            an account id top-up accepts (repeatable; default 2)
           --fault <spec>                kind:every=N or kind:p=0.05 [,retry-after=1][,delay-ms=30000][,count=3]
@@ -28,6 +29,8 @@ internal sealed record SimulatorOptions
         """;
 
     public int Port { get; init; }
+
+    public SimulatorBrand Brand { get; init; } = SimulatorBrand.CloudRebue;
 
     public string Token { get; init; } = "";
 
@@ -59,6 +62,7 @@ internal sealed record SimulatorOptions
         var faults = new List<FaultRule>();
         var subAccounts = new List<int>();
         bool tokenGiven = false;
+        bool balanceFormatGiven = false;
 
         for (int i = 0; i < args.Count; i++)
         {
@@ -73,7 +77,8 @@ internal sealed record SimulatorOptions
                 case "--receipt-delay-ms": config = config with { ReceiptDelayMs = Int(name, Value(), 0, int.MaxValue) }; break;
                 case "--receipt-failure-rate": config = config with { ReceiptFailureRate = Rate(name, Value()) }; break;
                 case "--balance": options = options with { Balance = Long(name, Value()) }; break;
-                case "--balance-format": config = config with { BalanceFormat = ParseBalanceFormat(Value()) }; break;
+                case "--balance-format": config = config with { BalanceFormat = ParseBalanceFormat(Value()) }; balanceFormatGiven = true; break;
+                case "--brand": options = options with { Brand = BrandRules.Parse(Value()) }; break;
                 case "--enforce-balance": config = config with { EnforceBalance = true }; break;
                 case "--sub-account": subAccounts.Add(Int(name, Value(), 1, int.MaxValue)); break;
                 case "--fault": faults.Add(FaultRule.Parse(Value())); break;
@@ -85,6 +90,7 @@ internal sealed record SimulatorOptions
 
         if (!tokenGiven || string.IsNullOrWhiteSpace(options.Token)) throw new FormatException("--token is required.");
         if (subAccounts.Count > 0) options = options with { SubAccounts = subAccounts };
+        if (!balanceFormatGiven) config = config with { BalanceFormat = BrandRules.DefaultBalanceFormat(options.Brand) };
         return options with { Config = config with { Faults = new FaultPlan(faults) } };
     }
 

@@ -27,6 +27,8 @@ function Start-RebueSimulator {
     [CmdletBinding()]
     param(
         [string] $Token = "sim-$([guid]::NewGuid().ToString('N'))",
+        # Whose documented shapes it serves (its --brand); the simulator's default is cloudrebue.
+        [ValidateSet('cloudrebue', 'rebuetext', 'bongatech')] [string] $Brand,
         [string[]] $ArgumentList = @(),
         [string] $Configuration = (Get-DefaultConfiguration),
         [int] $TimeoutSeconds = 20
@@ -36,7 +38,8 @@ function Start-RebueSimulator {
     if (-not (Test-Path $dll)) { throw "The simulator is not built: $dll does not exist. Run 'dotnet build -c $Configuration' first." }
 
     $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($argument in @($dll, '--port', '0', '--token', $Token) + $ArgumentList) { $startInfo.ArgumentList.Add($argument) }
+    $brandArguments = if ($Brand) { '--brand', $Brand } else { @() }
+    foreach ($argument in @($dll, '--port', '0', '--token', $Token) + $brandArguments + $ArgumentList) { $startInfo.ArgumentList.Add($argument) }
     $startInfo.UseShellExecute = $false
     $startInfo.RedirectStandardOutput = $true
     $startInfo.RedirectStandardError = $true
@@ -116,7 +119,7 @@ function Get-RebueSimulatorStats {
     Invoke-SimulatorControl $Simulator Get stats
 }
 
-<# .SYNOPSIS Every accepted recipient: correlator, phone, sender, message, linkId, endpoint, uniqueId, batchId, smsUnits, fault (of its request, or null). #>
+<# .SYNOPSIS Every accepted recipient: correlator, phone, sender, message, linkId, endpoint (read under the brand's field name), uniqueId, batchId, smsUnits, fault (of its request, or null), timeToSend. #>
 function Get-RebueSimulatorMessages {
     [CmdletBinding()]
     param([Parameter(Mandatory, Position = 0)] [psobject] $Simulator)

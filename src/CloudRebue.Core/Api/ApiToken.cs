@@ -21,7 +21,14 @@ namespace CloudRebue.Core.Api
             }
 
             _value = value.Trim();
+            ExpiresAt = JwtExpiry.Read(_value);
         }
+
+        /// <summary>
+        /// When the token stops working, read from a JWT's <c>exp</c> without checking its signature (UTC);
+        /// null for a token that is not a JWT or names no expiry.
+        /// </summary>
+        public DateTimeOffset? ExpiresAt { get; }
 
         /// <summary>A short, safe reminder of which token this is, such as <c>****6789</c>.</summary>
         public string Hint => _value.Length >= 12 ? "****" + _value.Substring(_value.Length - 4) : "****";

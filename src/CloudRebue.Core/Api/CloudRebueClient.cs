@@ -13,7 +13,7 @@ namespace CloudRebue.Core.Api
     /// One account's HTTP client: one HttpClient over our own handler, the bearer token set once. Every
     /// call honours the caller's cancellation and our timeout, and no message it produces contains the token.
     /// </summary>
-    public sealed class CloudRebueClient : IDisposable
+    public sealed partial class CloudRebueClient : IDisposable
     {
         private readonly HttpClient _http;
         private readonly TimeProvider _time;
@@ -37,6 +37,7 @@ namespace CloudRebue.Core.Api
 
             BaseUri = CloudRebueClientOptions.NormalizeBaseUri(options.BaseUri);
             Timeout = options.Timeout;
+            Brand = BrandProfile.For(options.Brand);
             _token = options.Token;
             _scrubber = new ServerTextScrubber(_token.Reveal());
             _time = timeProvider ?? TimeProvider.System;
@@ -55,7 +56,12 @@ namespace CloudRebue.Core.Api
 
         public TimeSpan Timeout { get; }
 
+        /// <summary>The field names and abilities of the API this client talks to.</summary>
+        public BrandProfile Brand { get; }
+
         public string TokenHint => _token.Hint;
+
+        public DateTimeOffset? TokenExpiresAt => _token.ExpiresAt;
 
         /// <summary>The account's identity for send journals (<see cref="AccountIdentity"/>): not secret.</summary>
         public string Account => _account ??= AccountIdentity.Of(_token);
@@ -93,17 +99,21 @@ namespace CloudRebue.Core.Api
         /// connection. Never throws for an HTTP or transport failure: the outcome is classified so the caller can
         /// decide on retries. Throws only when the caller cancels.
         /// </summary>
-        internal async Task<SendAttempt> SendBatchAsync(IReadOnlyList<ISmsRequestItem> messages, Action? requestWritten, CancellationToken cancellationToken)
+        internal Task<SendAttempt> SendBatchAsync(IReadOnlyList<ISmsRequestItem> messages, Action? requestWritten, CancellationToken cancellationToken) =>
+            PostMessagesAsync("send-sms", SendRequestWriter.Write(messages, Brand), messages.Count, requestWritten, cancellationToken);
+
+        // One POST of message objects (send-sms, voice-sms) whose answer has one entry per object, classified the same way.
+        private async Task<SendAttempt> PostMessagesAsync(string path, byte[] json, int count, Action? requestWritten, CancellationToken cancellationToken)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "send-sms")
+            using var request = new HttpRequestMessage(HttpMethod.Post, path)
             {
-                Content = new WriteNotifyingContent(SendRequestWriter.Write(messages), requestWritten),
+                Content = new WriteNotifyingContent(json, requestWritten),
             };
 
             (HttpResponseMessage? response, byte[] body, Exception? error) = await SendWithTimeoutAsync(request, cancellationToken).ConfigureAwait(false);
             using (response)
             {
-                Uri uri = new Uri(BaseUri, "send-sms");
+                Uri uri = new Uri(BaseUri, path);
                 if (response == null)
                 {
                     ApiFailureKind kind = FailureClassifier.FromException(error!);
@@ -117,7 +127,7 @@ namespace CloudRebue.Core.Api
                     return SendAttempt.Failed(failure.Value, DescribeStatusFailure(failure.Value, uri, status, body), status, FailureClassifier.RetryAfter(response, _time.GetUtcNow()));
                 }
 
-                IReadOnlyList<SendItemResult>? items = ScrubItems(SendResponseParser.TryParse(body, messages.Count));
+                IReadOnlyList<SendItemResult>? items = ScrubItems(SendResponseParser.TryParse(body, count));
                 return items != null
                     ? SendAttempt.Answered(items, status)
                     : SendAttempt.Failed(ApiFailureKind.UnreadableResponse, $"{uri} answered {status} with a body that is not one result per message; the messages may or may not have been queued.", status);

@@ -24,6 +24,9 @@ namespace CloudRebue.Core.Api
 
         public Uri BaseUri { get; set; } = DefaultBaseUri;
 
+        /// <summary>Whose documented field names to use (<see cref="BrandProfile.Infer"/> picks it from the host).</summary>
+        public Brand Brand { get; set; } = Brand.CloudRebue;
+
         /// <summary>How long one request may take before its outcome is treated as unknown.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(DefaultTimeoutSeconds);
 

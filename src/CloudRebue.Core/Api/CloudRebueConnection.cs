@@ -18,10 +18,19 @@ namespace CloudRebue.Core.Api
 
         public Uri BaseUri => Client.BaseUri;
 
+        /// <summary>Whose documentation the host follows: inferred from the host of -BaseUri, or given with -Brand.</summary>
+        public Brand Brand => Client.Brand.Brand;
+
+        /// <summary>What differs on the wire for <see cref="Brand"/>.</summary>
+        public BrandProfile BrandProfile => Client.Brand;
+
         public string? DefaultSender { get; }
 
         /// <summary>The last four characters of the token, such as <c>****6789</c>.</summary>
         public string TokenHint => Client.TokenHint;
+
+        /// <summary>When the token expires (UTC), from a JWT token's <c>exp</c>; null when the token names no expiry.</summary>
+        public DateTimeOffset? TokenExpiresAt => Client.TokenExpiresAt;
 
         /// <summary>The account's identity as send journals record it: derived from the token, not secret.</summary>
         public string Account => Client.Account;

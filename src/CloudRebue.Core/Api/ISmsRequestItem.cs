@@ -23,5 +23,8 @@ namespace CloudRebue.Core.Api
 
         /// <summary>The URL that receives the delivery receipt, or null.</summary>
         string? Endpoint { get; }
+
+        /// <summary>When the provider is asked to send it (<c>time_to_send</c>), or null to send at once.</summary>
+        System.DateTimeOffset? SendAt { get; }
     }
 }

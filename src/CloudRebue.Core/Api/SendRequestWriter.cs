@@ -4,12 +4,15 @@ using System.Text.Json;
 
 namespace CloudRebue.Core.Api
 {
-    /// <summary>Writes a batch as the JSON array <c>send-sms</c> takes, straight to UTF-8 with no reflection.</summary>
+    /// <summary>
+    /// Writes a batch as the JSON array <c>send-sms</c> takes, straight to UTF-8 with no reflection; the brand
+    /// names the receipt URL field and allows <c>time_to_send</c> (<see cref="BrandFields"/>).
+    /// </summary>
     internal static class SendRequestWriter
     {
         private static readonly JsonWriterOptions Options = new JsonWriterOptions { Indented = false, SkipValidation = true };
 
-        public static byte[] Write(IReadOnlyList<ISmsRequestItem> messages)
+        public static byte[] Write(IReadOnlyList<ISmsRequestItem> messages, BrandProfile brand)
         {
             using var stream = new MemoryStream(128 + (messages.Count * 160));
             using (var writer = new Utf8JsonWriter(stream, Options))
@@ -27,10 +30,8 @@ namespace CloudRebue.Core.Api
                         writer.WriteString("link_id", m.LinkId);
                     }
 
-                    if (!string.IsNullOrEmpty(m.Endpoint))
-                    {
-                        writer.WriteString("endpoint", m.Endpoint);
-                    }
+                    BrandFields.WriteReceiptUrl(writer, brand, m.Endpoint);
+                    BrandFields.WriteSchedule(writer, brand, m.SendAt);
 
                     writer.WriteEndObject();
                 }

@@ -183,7 +183,7 @@ namespace CloudRebue.Core.Journal
             string message = root.GetProperty(JournalFormat.Message).GetString() ?? string.Empty;
             string? linkId = JsonValues.Text(root, JournalFormat.LinkId);
             _texts[root.GetProperty(JournalFormat.Text).GetInt32()] =
-                new TextLine(sender, message, linkId, JsonValues.Text(root, JournalFormat.Endpoint), MessageHash.Of(sender, message, linkId));
+                new TextLine(sender, message, linkId, JsonValues.Text(root, JournalFormat.Endpoint), MessageHash.Of(sender, message, linkId)) { SendAt = ReadSendAt(root) };
         }
 
         private void ReadPending(JsonElement root)
@@ -212,6 +212,7 @@ namespace CloudRebue.Core.Journal
                     Message = text.Message,
                     LinkId = text.LinkId,
                     Endpoint = text.Endpoint,
+                    SendAt = text.SendAt,
                     MessageHash = text.Hash,
                     State = JournalState.Pending,
                     Row = row,
@@ -259,6 +260,12 @@ namespace CloudRebue.Core.Journal
             return column;
         }
 
+        // Written only for scheduled messages; a journal from before scheduling has none.
+        private static DateTimeOffset? ReadSendAt(JsonElement root) =>
+            JsonValues.Text(root, JournalFormat.SendAt) is string text
+                ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
+                : (DateTimeOffset?)null;
+
         private static DateTimeOffset ReadAt(JsonElement root) =>
             DateTimeOffset.Parse(root.GetProperty(JournalFormat.At).GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
@@ -293,6 +300,8 @@ namespace CloudRebue.Core.Journal
             public string? Endpoint { get; }
 
             public string Hash { get; }
+
+            public DateTimeOffset? SendAt { get; init; }
         }
     }
 }

@@ -21,6 +21,9 @@ namespace CloudRebue.Core.Journal
 
         public string? Endpoint { get; set; }
 
+        /// <summary>The time_to_send it was scheduled for (East Africa Time); null when sent at once.</summary>
+        public DateTimeOffset? SendAt { get; set; }
+
         /// <summary>SHA-256 (first 16 bytes, hex) of sender, text and link id: tells a rerun whether the row changed.</summary>
         public string MessageHash { get; set; } = string.Empty;
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using CloudRebue.Core.Receipts;
 
@@ -46,6 +47,20 @@ namespace CloudRebue.Core.Journal
 
         /// <summary>Set when the journal could not be read; the follower then stops trying and joins nothing more.</summary>
         public string? Problem { get; private set; }
+
+        /// <summary>Every recipient known so far, after reading what was appended since the last look.</summary>
+        public IReadOnlyList<JournalEntry> Entries()
+        {
+            lock (_lock)
+            {
+                if (!_broken && HasGrown())
+                {
+                    ReadNewLines();
+                }
+
+                return new List<JournalEntry>(_index.Entries);
+            }
+        }
 
         /// <inheritdoc />
         public SentMessage? FindSent(string? correlator, string uniqueId)

@@ -5,7 +5,7 @@ namespace CloudRebue.Core.Journal
     /// truncated. The first line names the format and whom the journal belongs to (base URL and a
     /// non-secret account identity; never the token). Each Send-RebueSms that opens the journal starts
     /// with a <c>run</c> line. What many recipients share is written once and referred to: a <c>text</c>
-    /// line (sender, message, link id, endpoint) per distinct text and a <c>row</c> line per input row with
+    /// line (sender, message, link id, endpoint, scheduled time) per distinct text and a <c>row</c> line per input row with
     /// its properties. A batch is one <c>p</c> line (pending, before its request) and one <c>f</c> line per
     /// state when its outcome is known, each with its time and one array per field (correlators, phones,
     /// text and row numbers; unique ids and errors), about 100 bytes per recipient together. Text and row
@@ -37,6 +37,7 @@ namespace CloudRebue.Core.Journal
         public const string Message = "message";
         public const string LinkId = "link_id";
         public const string Endpoint = "endpoint";
+        public const string SendAt = "send_at";
         public const string Input = "input";
 
         // Fields of the batch lines, arrays with one entry per recipient: one letter each.

@@ -220,7 +220,7 @@ namespace CloudRebue.Core.Journal
         // The text line is written the first time a text is met (again after 1,024 other texts: harmless).
         private int TextId(OutgoingMessage m)
         {
-            string key = m.Sender + "\u001f" + m.Message + "\u001f" + m.LinkId + "\u001f" + m.Endpoint;
+            string key = m.Sender + "\u001f" + m.Message + "\u001f" + m.LinkId + "\u001f" + m.Endpoint + "\u001f" + m.SendAt?.UtcTicks;
             if (_texts.TryGet(key, out int id))
             {
                 return id;
@@ -235,6 +235,7 @@ namespace CloudRebue.Core.Journal
             _json.WriteString(JournalFormat.Message, m.Message);
             WriteOptional(JournalFormat.LinkId, m.LinkId);
             WriteOptional(JournalFormat.Endpoint, m.Endpoint);
+            WriteOptional(JournalFormat.SendAt, m.SendAt?.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
             EndLine();
             return id;
         }

@@ -41,6 +41,9 @@ namespace CloudRebue.Core.Receipts
         /// <summary>True only for DeliveredToTerminal; any other status is a failure or still pending.</summary>
         public bool Delivered => string.Equals(DeliveryStatus, DeliveredStatus, StringComparison.OrdinalIgnoreCase);
 
+        /// <summary>Delivered, Failed (a known failure) or Pending (a known pending status, or one not known: see DeliveryStatus).</summary>
+        public DeliveryState State => DeliveryStates.Classify(DeliveryStatus);
+
         /// <summary>When the provider says the status was reached, read as East Africa Time (UTC+03:00); null when not given.</summary>
         public DateTimeOffset? DeliveryTime { get; }
 

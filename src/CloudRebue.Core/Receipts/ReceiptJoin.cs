@@ -8,7 +8,8 @@ namespace CloudRebue.Core.Receipts
     /// thread, so a journal that has to be read again never holds up an answer to the provider.
     /// A correlator that throws (a journal that cannot be read, an assembly that did not load) does not
     /// stop the listener: the receipt goes on without its message, the join stops, and
-    /// <see cref="Problem"/> says why. Meant for one consumer thread.
+    /// <see cref="Problem"/> says why. Meant for one consumer thread: the listener's taker, or
+    /// <see cref="ReceiptBody"/> for bodies that came another way (ConvertFrom-RebueReceipt).
     /// </summary>
     internal sealed class ReceiptJoin
     {

@@ -1,3 +1,4 @@
+using System;
 using CloudRebue.Core.Api;
 
 namespace CloudRebue.Core.Sending
@@ -29,6 +30,9 @@ namespace CloudRebue.Core.Sending
         public string? LinkId { get; }
 
         public string? Endpoint { get; }
+
+        /// <summary>When the provider is asked to send it (time_to_send, a whole minute); null to send at once.</summary>
+        public DateTimeOffset? SendAt { get; init; }
 
         /// <summary>The pipeline object this message came from, handed back on the result.</summary>
         public object? InputObject { get; }

@@ -45,6 +45,7 @@ namespace CloudRebue.Core.Sending
             Message = row.Message,
             LinkId = row.LinkId,
             Endpoint = EndpointMask.Apply(row.Endpoint),
+            SendAt = row.SendAt,
             Error = error,
             ErrorId = errorId,
             Row = row.Row,

@@ -28,6 +28,9 @@ namespace CloudRebue.Core.Sending
         /// <summary>The receipt URL with its secret last segment masked (see <see cref="EndpointMask"/>).</summary>
         public string? Endpoint { get; set; }
 
+        /// <summary>When the provider was asked to send it (East Africa Time, a whole minute); null when sent at once.</summary>
+        public DateTimeOffset? SendAt { get; set; }
+
         /// <summary>Why it was not queued, with what to do; null when queued.</summary>
         public string? Error { get; set; }
 
@@ -61,6 +64,7 @@ namespace CloudRebue.Core.Sending
             Message = message.Message,
             LinkId = message.LinkId,
             Endpoint = EndpointMask.Apply(message.Endpoint),
+            SendAt = message.SendAt,
             Row = message.Row,
             InputObject = message.InputObject,
             CompletedAt = at,

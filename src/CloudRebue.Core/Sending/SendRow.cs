@@ -15,6 +15,9 @@ namespace CloudRebue.Core.Sending
 
         public string? Endpoint { get; set; }
 
+        /// <summary>The checked -SendAt of the run (a whole minute), or null to send at once.</summary>
+        public System.DateTimeOffset? SendAt { get; set; }
+
         public object? InputObject { get; set; }
 
         /// <summary>1-based position in the input.</summary>

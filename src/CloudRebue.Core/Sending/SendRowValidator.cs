@@ -71,7 +71,7 @@ namespace CloudRebue.Core.Sending
                         continue;
                     }
 
-                    messages.Add(new OutgoingMessage(phone.Normalized!, row.Message!, sender, correlator, Blank(row.LinkId), Blank(row.Endpoint), row.InputObject, row.Row));
+                    messages.Add(new OutgoingMessage(phone.Normalized!, row.Message!, sender, correlator, Blank(row.LinkId), Blank(row.Endpoint), row.InputObject, row.Row) { SendAt = row.SendAt });
                 }
             }
         }

@@ -19,6 +19,10 @@ namespace CloudRebue.PowerShell.Cmdlets
         private const string EnvironmentSet = "Environment";
         private const string DefaultSecretName = "CloudRebue";
 
+        // Null when -Brand was not given. Boxed: a field of an engine enum type would load the engine when PowerShell lists this type, before
+        // ModuleInitializer makes it loadable (CmdletTypeLayoutTests).
+        private object? _brand;
+
         /// <summary>The API token.</summary>
         [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
         public SecureString? Token { get; set; }
@@ -51,6 +55,14 @@ namespace CloudRebue.PowerShell.Cmdlets
         [Parameter]
         [ValidateNotNull]
         public Uri? BaseUri { get; set; }
+
+        /// <summary>Whose API the host serves; inferred from the three documented hosts, Unknown for any other host.</summary>
+        [Parameter]
+        public Brand Brand
+        {
+            get => _brand is Brand given ? given : Brand.Unknown;
+            set => _brand = value;
+        }
 
         /// <summary>The sender ID used when Send-RebueSms gets none.</summary>
         [Parameter]
@@ -88,8 +100,10 @@ namespace CloudRebue.PowerShell.Cmdlets
             try
             {
                 ApiToken token = TokenResolver.Resolve(this, Token, Credential, SecretName, Vault, ParameterSetName == VaultSet);
+                WarnAboutExpiry(token);
                 Uri baseUri = ResolveBaseUri();
-                var connection = ConnectionFactory.Connect(this, token, baseUri, DefaultSender, Proxy, ProxyCredential?.GetNetworkCredential(), TimeSpan.FromSeconds(TimeoutSec), !SkipValidation, StopToken);
+                Brand brand = BrandChoice.Resolve(this, baseUri, (Brand?)_brand);
+                var connection = ConnectionFactory.Connect(this, token, baseUri, brand, DefaultSender, Proxy, ProxyCredential?.GetNetworkCredential(), TimeSpan.FromSeconds(TimeoutSec), !SkipValidation, StopToken);
                 if (SaveSecret)
                 {
                     // Saved only after validation, so a rejected token never lands in the vault.
@@ -102,6 +116,16 @@ namespace CloudRebue.PowerShell.Cmdlets
             catch (TerminatingFailure failure)
             {
                 ThrowTerminatingError(failure.Record);
+            }
+        }
+
+        // Before the validation call, so a 401 from an expired token comes with its reason.
+        private void WarnAboutExpiry(ApiToken token)
+        {
+            string? warning = TokenExpiryWarning.Describe(token.ExpiresAt, token.Hint, DateTimeOffset.UtcNow);
+            if (warning != null)
+            {
+                WriteWarning(warning);
             }
         }
 

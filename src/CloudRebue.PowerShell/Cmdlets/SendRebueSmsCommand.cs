@@ -23,6 +23,8 @@ namespace CloudRebue.PowerShell.Cmdlets
         private SendProgress? _progress;
         private SendJournalSession? _journal;
         private SendRun? _run;
+        private SendSchedule? _schedule;
+        private DateTimeOffset? _sendAt;
         private RowTemplate? _template;
         private SendGuards? _guards;
         private RunBalance? _balance;
@@ -75,6 +77,14 @@ namespace CloudRebue.PowerShell.Cmdlets
         /// <summary>The pipeline row itself; handed back on each result. A plain string or number is taken as the phone.</summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public PSObject? InputObject { get; set; }
+
+        /// <summary>When the provider sends (RebueText's time_to_send, East Africa Time, whole minutes); refused on brands that do not document it.</summary>
+        [Parameter]
+        public DateTimeOffset SendAt
+        {
+            get => _sendAt ?? default;
+            set => _sendAt = value;
+        }
 
         /// <summary>Messages per request, 1 to 100.</summary>
         [Parameter]
@@ -130,12 +140,13 @@ namespace CloudRebue.PowerShell.Cmdlets
         protected override void BeginProcessing()
         {
             _connection = RequireConnection();
+            _schedule = SendAtBinding.Check(this, _sendAt, _connection);
             bool whatIf = CmdletPreferences.IsWhatIf(this);
             var options = new SendRunOptions
             {
                 Engine = new SendEngineOptions { BatchSize = BatchSize, ThrottleLimit = ThrottleLimit, RequestsPerSecond = RequestsPerSecond },
                 Preview = whatIf,
-                Confirm = () => ShouldProcess("the recipients of this command", "Send SMS"),
+                Confirm = () => ShouldProcess("the recipients of this command", SendAtBinding.Action("Send SMS", _schedule)),
             };
 
             // The unit cap, -ExcludePhone and repeats first; then the journal; the budget and balance count only what goes.
@@ -185,7 +196,7 @@ namespace CloudRebue.PowerShell.Cmdlets
                 ThrowFatal(_run.Finish()!);
             }
 
-            var given = new SendRow { Message = Message, Sender = Sender, Correlator = Correlator, LinkId = LinkId, Endpoint = Endpoint };
+            var given = new SendRow { Message = Message, Sender = Sender, Correlator = Correlator, LinkId = LinkId, Endpoint = Endpoint, SendAt = _schedule?.At };
             foreach (SendRow row in _rows!.Bind(InputObject, Phone, given))
             {
                 _template?.Apply(row);
@@ -222,7 +233,7 @@ namespace CloudRebue.PowerShell.Cmdlets
 
             if (_run!.Plan != null)
             {
-                ShouldProcess(_run.Plan.ToString() + _guards!.Units.PlanNote() + _balance!.PlanNote, "Send SMS");
+                ShouldProcess(_run.Plan.ToString() + _guards!.Units.PlanNote() + _balance!.PlanNote, SendAtBinding.Action("Send SMS", _schedule));
                 WarnAboutGuards();
                 _writer!.WriteHeldError();
                 return;

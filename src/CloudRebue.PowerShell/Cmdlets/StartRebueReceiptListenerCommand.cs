@@ -5,6 +5,7 @@ using System.Management.Automation;
 using CloudRebue.Core.Journal;
 using CloudRebue.Core.Receipts;
 using CloudRebue.PowerShell.Errors;
+using CloudRebue.PowerShell.Receipts;
 using CloudRebue.PowerShell.Session;
 
 namespace CloudRebue.PowerShell.Cmdlets
@@ -91,7 +92,12 @@ namespace CloudRebue.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? JournalPath { get; set; }
 
+        /// <summary>Stop once every recipient the journal records as Queued has a final receipt (needs -JournalPath).</summary>
+        [Parameter]
+        public SwitchParameter UntilComplete { get; set; }
+
         private JournalFollower? _journal;
+        private DeliveryWait? _wait;
         private readonly ListenerFailureAlarm _failureAlarm = new ListenerFailureAlarm();
 
         private bool HasTimeout => MyInvocation.BoundParameters.ContainsKey(nameof(Timeout));
@@ -108,10 +114,18 @@ namespace CloudRebue.PowerShell.Cmdlets
                     Timeout));
             }
 
+            if (UntilComplete && JournalPath == null)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException("-UntilComplete needs -JournalPath: the journal of the send says which recipients to wait for."),
+                    "CloudRebue.ListenerInvalidArgument", ErrorCategory.InvalidArgument, null));
+            }
+
             if (JournalPath != null)
             {
                 // A journal that does not exist yet is fine: the send that writes it may start after us.
                 _journal = new JournalFollower(GetUnresolvedProviderPathFromPSPath(JournalPath));
+                _wait = UntilComplete ? new DeliveryWait(_journal) : null;
             }
 
             try
@@ -172,7 +186,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             long written = 0;
             try
             {
-                while (Count == 0 || written < Count)
+                while ((Count == 0 || written < Count) && !(_wait?.IsComplete() ?? false))
                 {
                     TimeSpan wait = PollInterval;
                     if (HasTimeout)
@@ -214,22 +228,14 @@ namespace CloudRebue.PowerShell.Cmdlets
 
             listener.Stop();
             WriteNotices(listener);
+            ReportWait();
             WriteVerbose($"Stopped listening at {listener.DisplayUrl}: {written} receipts written; {listener.Statistics}.");
         }
 
-        // The journal keeps the input row as text properties; hand it back as an object, like the row was.
         private void WriteReceipt(DeliveryReceipt receipt)
         {
-            if (receipt.InputObject is IReadOnlyDictionary<string, string?> row)
-            {
-                var restored = new PSObject();
-                foreach (KeyValuePair<string, string?> column in row)
-                {
-                    restored.Properties.Add(new PSNoteProperty(column.Key, column.Value));
-                }
-
-                receipt = receipt.WithInputObject(restored);
-            }
+            receipt = ReceiptRows.WithRestoredInput(receipt);
+            _wait?.Record(receipt);
 
             // The listener joined the receipt as it was taken; a journal that cannot be read, or that threw, is said once.
             string? problem = _listener!.JoinProblem;
@@ -243,6 +249,25 @@ namespace CloudRebue.PowerShell.Cmdlets
         }
 
         private bool _journalProblemShown;
+
+        // -UntilComplete: say whether it ended because everyone has a final receipt, or who is still missing one.
+        private void ReportWait()
+        {
+            if (_wait == null)
+            {
+                return;
+            }
+
+            int outstanding = _wait.Outstanding();
+            if (outstanding == 0 && _wait.IsComplete(force: true))
+            {
+                WriteVerbose("Every recipient the journal records as queued has a final receipt.");
+                return;
+            }
+
+            WriteWarning($"{outstanding} recipient(s) the journal records as queued have no final receipt yet (or the send is still running). "
+                + $"To list them: pipe this listener's receipts to Get-RebueDeliveryReport -JournalPath '{JournalPath}' -Undelivered.");
+        }
 
         /// <inheritdoc />
         protected override void StopProcessing()

@@ -45,6 +45,7 @@ namespace CloudRebue.PowerShell.Sending
                 Correlator = given.Correlator ?? InputColumns.Find(source, InputColumns.Correlator),
                 LinkId = given.LinkId ?? InputColumns.Find(source, InputColumns.LinkId),
                 Endpoint = given.Endpoint ?? InputColumns.Find(source, InputColumns.Endpoint),
+                SendAt = given.SendAt,
                 InputObject = source,
                 Row = ++Count,
             };

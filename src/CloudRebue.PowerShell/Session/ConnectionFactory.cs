@@ -10,11 +10,12 @@ namespace CloudRebue.PowerShell.Session
     /// <summary>Builds a connection and, unless skipped, proves the token with one account/balance call.</summary>
     internal static class ConnectionFactory
     {
-        public static CloudRebueConnection Connect(PSCmdlet cmdlet, ApiToken token, Uri baseUri, string? defaultSender, Uri? proxy, NetworkCredential? proxyCredential, TimeSpan timeout, bool validate, CancellationToken cancellationToken)
+        public static CloudRebueConnection Connect(PSCmdlet cmdlet, ApiToken token, Uri baseUri, Brand brand, string? defaultSender, Uri? proxy, NetworkCredential? proxyCredential, TimeSpan timeout, bool validate, CancellationToken cancellationToken)
         {
             var options = new CloudRebueClientOptions(token)
             {
                 BaseUri = baseUri,
+                Brand = brand,
                 Timeout = timeout,
                 Proxy = proxy,
                 ProxyCredential = proxyCredential,

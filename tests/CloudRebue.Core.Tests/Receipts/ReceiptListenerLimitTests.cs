@@ -42,7 +42,13 @@ public class ReceiptListenerLimitTests
             {
                 idle.Add(RawHttp.Connect(run.Port));
                 int accepted = i + 1;
-                Assert.True(WaitFor(() => run.Listener.Statistics.Connections == accepted));
+
+                // Wait until this connection is tracked (and, over the cap, room made), not only
+                // accepted: the listener accepts on more than one thread and counts a connection
+                // before it tracks it, so connecting the next one earlier could track them out of order.
+                Assert.True(WaitFor(() => run.Listener.Statistics.Connections == accepted
+                    && run.Listener.OpenConnections == Math.Min(accepted, 4)
+                    && run.Listener.Statistics.Evicted == Math.Max(0, accepted - 4)));
             }
 
             Assert.Equal(6, run.Listener.Statistics.Evicted);

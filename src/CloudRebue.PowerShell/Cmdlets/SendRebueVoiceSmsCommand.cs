@@ -1,0 +1,194 @@
+using System;
+using System.Management.Automation;
+using CloudRebue.Core.Api;
+using CloudRebue.Core.Journal;
+using CloudRebue.Core.Phones;
+using CloudRebue.Core.Sending;
+using CloudRebue.PowerShell.Errors;
+using CloudRebue.PowerShell.Session;
+using CloudRebue.PowerShell.Sending;
+
+namespace CloudRebue.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// Send-RebueVoiceSms: text-to-speech calls through <c>POST voice-sms</c>, one call per recipient and one call
+    /// per request, through the same send run as Send-RebueSms (pacing, safe retries, Unknown, the journal).
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Send, "RebueVoiceSms", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SendResult))]
+    public sealed class SendRebueVoiceSmsCommand : RebueApiCmdlet
+    {
+        private CloudRebueConnection? _connection;
+        private SendRowBinder? _rows;
+        private SendResultWriter? _writer;
+        private SendJournalSession? _journal;
+        private SendRun? _run;
+        private string _originator = string.Empty;
+
+        /// <summary>Who to call: one number, several in one cell (comma or semicolon), or an array.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("To", "PhoneNumber", "Mobile", "MSISDN", "Number", "Recipient")]
+        [AllowNull]
+        [AllowEmptyString]
+        [AllowEmptyCollection]
+        public string[]? Phone { get; set; }
+
+        /// <summary>The text that is spoken. Given on the command line it applies to every row.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("Text", "Body")]
+        [AllowNull]
+        [AllowEmptyString]
+        public string? Message { get; set; }
+
+        /// <summary>The phone number the call comes from.</summary>
+        [Parameter(Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string Originator { get; set; } = string.Empty;
+
+        /// <summary>Female (1) or Male (2); the brand's default (female) when omitted.</summary>
+        [Parameter]
+        [ValidateSet("Female", "Male")]
+        public string? Voice { get; set; }
+
+        /// <summary>How many times the text is spoken, 1 to 10; the brand's default when omitted.</summary>
+        [Parameter]
+        [ValidateRange(1, 10)]
+        public int Repeat { get; set; }
+
+        /// <summary>Your id for the call, echoed in results and delivery receipts; generated when omitted.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "Reference")]
+        [AllowNull]
+        [AllowEmptyString]
+        public string? Correlator { get; set; }
+
+        /// <summary>The URL that receives each call's delivery receipt.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("DeliveryEndpoint", "delivery_endpoint")]
+        [AllowNull]
+        [AllowEmptyString]
+        public string? Endpoint { get; set; }
+
+        /// <summary>The pipeline row itself; handed back on each result. A plain string or number is taken as the phone.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
+        /// <summary>Requests in flight at once.</summary>
+        [Parameter]
+        [ValidateRange(1, SendEngineOptions.MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = 32;
+
+        /// <summary>Requests started per second at most: 120 (the API's limit, shared with SMS) or lower.</summary>
+        [Parameter]
+        [ValidateRange(1, SendEngineOptions.MaxRequestsPerSecond)]
+        public int RequestsPerSecond { get; set; } = SendEngineOptions.MaxRequestsPerSecond;
+
+        /// <summary>An append-only journal of these calls: a rerun with it skips what was queued and does not call again what is unknown.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
+        /// <summary>With -JournalPath: call again what an earlier run left Unknown or in flight.</summary>
+        [Parameter]
+        public SwitchParameter ResendUnknown { get; set; }
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            _connection = RequireConnection();
+            _originator = Originator.Trim();
+            PhoneNumberResult asPhone = PhoneNumberNormalizer.Parse(_originator);
+            if (asPhone.IsValid)
+            {
+                _originator = asPhone.Normalized!; // the API's own format; anything else goes as given and the API judges it
+            }
+
+            bool whatIf = CmdletPreferences.IsWhatIf(this);
+            var options = new SendRunOptions
+            {
+                Engine = new SendEngineOptions { BatchSize = VoiceCallTransport.BatchSize, ThrottleLimit = ThrottleLimit, RequestsPerSecond = RequestsPerSecond },
+                Preview = whatIf,
+                Confirm = () => ShouldProcess("the recipients of this command", "Place voice calls"),
+            };
+
+            if (JournalPath != null)
+            {
+                _journal = SendJournalOpener.Open(this, GetUnresolvedProviderPathFromPSPath(JournalPath), _connection, !whatIf);
+                options.Journal = _journal.Writer;
+                options.Filters.Add(new SendJournalGate(_journal.Index, ResendUnknown));
+            }
+
+            LoopbackPaceOverride.Apply(options.Engine, _connection.BaseUri);
+            var settings = new VoiceCallSettings(Voice == null ? (int?)null : Voice == "Male" ? 2 : 1, Repeat == 0 ? (int?)null : Repeat);
+            _rows = new SendRowBinder(null);
+            _writer = new SendResultWriter(this, CmdletPreferences.StopsAtFirstError(this), () => { });
+            _run = new SendRun(new VoiceCallTransport(_connection.Client, settings), options, new VoiceResultOutput(_writer), StopToken);
+        }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (_run!.FatalError != null)
+            {
+                ThrowFatal(_run.Finish()!);
+            }
+
+            // The originator is the sender of every call; a LinkId column has no meaning for a call and is dropped.
+            var given = new SendRow { Message = Message, Sender = _originator, Correlator = Correlator, Endpoint = Endpoint };
+            foreach (SendRow row in _rows!.Bind(InputObject, Phone, given))
+            {
+                row.LinkId = null;
+                _run.Add(row);
+            }
+
+            if (_writer!.HoldsError)
+            {
+                _run.Finish();
+                _writer.WriteHeldError();
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            if (_rows!.Count == 0)
+            {
+                WriteWarning("Send-RebueVoiceSms received no input, so no call was placed. Give -Phone, or pipe rows with a Phone column.");
+            }
+
+            if (_run!.Plan != null)
+            {
+                ShouldProcess($"{_run.Plan.Recipients:N0} call(s) in {_run.Plan.Batches:N0} request(s), from {_originator}", "Place voice calls");
+                _writer!.WriteHeldError();
+                return;
+            }
+
+            Exception? fatal = _run.Finish();
+            if (fatal != null)
+            {
+                ThrowFatal(fatal);
+            }
+
+            if (_writer!.Skipped > 0)
+            {
+                WriteWarning(SendWarnings.JournalSkips(_writer.Skipped, JournalPath));
+            }
+
+            _writer.WriteHeldError();
+        }
+
+        /// <inheritdoc />
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _run?.Dispose();
+                _journal?.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private void ThrowFatal(Exception fatal) => ThrowTerminatingError(ErrorRecords.FromFatal(fatal, _connection!.BaseUri));
+    }
+}
