@@ -40,6 +40,26 @@ public class VoiceSmsTests
     }
 
     [Fact]
+    public async Task RebueTextTakesTimeToSendOnACallAndRefusesAnotherForm()
+    {
+        await using var sim = await TestSimulator.StartAsync(["--brand", "rebuetext"]);
+        await Json.ReadAsync(await sim.PostAsync("/api/v1/voice-sms", Call(extra: ""","time_to_send":"2030-01-02 18:00" """)), 200);
+        Assert.Equal("2030-01-02 18:00", Assert.Single((await CallsAsync(sim)).EnumerateArray()).GetProperty("timeToSend").GetString());
+
+        using var wrong = await sim.PostAsync("/api/v1/voice-sms", Call(extra: ""","time_to_send":"2030-01-02T18:00:00" """));
+        Assert.Equal(422, (int)wrong.StatusCode);
+        Assert.Single((await CallsAsync(sim)).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task CloudRebueIgnoresTimeToSendOnACall()
+    {
+        await using var sim = await TestSimulator.StartAsync();
+        await Json.ReadAsync(await sim.PostAsync("/api/v1/voice-sms", Call(extra: ""","time_to_send":"whenever" """)), 200);
+        Assert.Equal(JsonValueKind.Null, Assert.Single((await CallsAsync(sim)).EnumerateArray()).GetProperty("timeToSend").ValueKind);
+    }
+
+    [Fact]
     public async Task VoiceAndRepeatDefaultToCloudRebuesOneAndACallIsNotBilled()
     {
         await using var sim = await TestSimulator.StartAsync(["--balance", "10"]);

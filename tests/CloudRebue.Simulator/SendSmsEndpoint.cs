@@ -18,6 +18,9 @@ internal sealed class SendSmsEndpoint
     private readonly SimulatorRandom _random;
     private readonly TimeProvider _time;
     private readonly SimulatorBrand _brand;
+
+    /// <summary>The brand whose documented shapes this simulator serves (voice-sms reads it too).</summary>
+    public SimulatorBrand Brand => _brand;
     private readonly CancellationToken _applicationStopping;
     private readonly SlidingWindowCounter _limiter;
     private long _requestNumber;

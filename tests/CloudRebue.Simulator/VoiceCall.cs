@@ -11,4 +11,5 @@ internal sealed record VoiceCall(
     string? Endpoint,
     string UniqueId,
     string BatchId,
-    string? Fault);
+    string? Fault,
+    string? TimeToSend = null);

@@ -21,8 +21,11 @@ internal sealed class VoiceItem
     public JsonElement Correlator { get; private init; }
     public Uri? Endpoint { get; private init; }
 
+    /// <summary><c>time_to_send</c> as given, read only where the brand documents it (RebueText); null: called at once.</summary>
+    public string? TimeToSend { get; private init; }
+
     /// <summary>The item, or the 422 errors that answer the request instead.</summary>
-    public static VoiceItem? Read(JsonElement root, out List<(string Field, string Message)> errors)
+    public static VoiceItem? Read(JsonElement root, SimulatorBrand brand, out List<(string Field, string Message)> errors)
     {
         errors = [];
         if (root.ValueKind != JsonValueKind.Object)
@@ -49,6 +52,16 @@ internal sealed class VoiceItem
             if (endpoint is null) errors.Add(("endpoint", "The endpoint field must be a valid URL."));
         }
 
+        string? timeToSend = null;
+        if (BrandRules.Schedules(brand) && Find(root, BrandRules.TimeToSendField) is { } schedule)
+        {
+            // RebueText documents time_to_send on voice-sms as on send-sms: the same Y-m-d H:i form.
+            timeToSend = schedule.ValueKind == JsonValueKind.String
+                && DateTime.TryParseExact(schedule.GetString(), BrandRules.TimeToSendFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+                ? schedule.GetString() : null;
+            if (timeToSend is null) errors.Add((BrandRules.TimeToSendField, "The time to send does not match the format Y-m-d H:i."));
+        }
+
         root.TryGetProperty("correlator", out var correlator);
         return errors.Count > 0 ? null : new VoiceItem
         {
@@ -59,6 +72,7 @@ internal sealed class VoiceItem
             Repeat = repeat,
             Correlator = correlator,
             Endpoint = endpoint,
+            TimeToSend = timeToSend,
         };
     }
 

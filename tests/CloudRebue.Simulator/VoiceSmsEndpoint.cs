@@ -71,7 +71,7 @@ internal sealed class VoiceSmsEndpoint(
 
         using (document)
         {
-            var item = VoiceItem.Read(document?.RootElement ?? default, out var errors);
+            var item = VoiceItem.Read(document?.RootElement ?? default, sendSms.Brand, out var errors);
             if (item is null)
             {
                 await ApiResponses.WriteValidationFailed(context, errors);
@@ -108,7 +108,7 @@ internal sealed class VoiceSmsEndpoint(
             {
                 string uniqueId = Guid.NewGuid().ToString();
                 firstId ??= uniqueId;
-                calls.Add(new VoiceCall(correlatorJson, phone, item.Originator, item.Message, item.Voice, item.Repeat, item.Endpoint?.OriginalString, uniqueId, batchId, faultName));
+                calls.Add(new VoiceCall(correlatorJson, phone, item.Originator, item.Message, item.Voice, item.Repeat, item.Endpoint?.OriginalString, uniqueId, batchId, faultName, item.TimeToSend));
                 if (item.Endpoint is not null)
                 {
                     // The receipt has the same shape as an SMS receipt (API.md: "as for send-sms").
@@ -166,6 +166,7 @@ internal sealed class VoiceSmsEndpoint(
                 json.WriteString("uniqueId", call.UniqueId);
                 json.WriteString("batchId", call.BatchId);
                 json.WriteString("fault", call.Fault);
+                json.WriteString("timeToSend", call.TimeToSend);
                 json.WriteEndObject();
             }
 

@@ -92,6 +92,25 @@ Describe 'Brand <Brand> against the simulator in its mode' -ForEach @(
         @(Get-RebueSimulatorMessages $sim).Count | Should -Be 2
     }
 
+    It 'schedules a voice call with -SendAt: time_to_send on the call and SendAt on the result' -Skip:(-not $Schedules) {
+        $sendAt = [DateTimeOffset]::UtcNow.AddDays(3)
+        $sendAt = [DateTimeOffset]::new($sendAt.Year, $sendAt.Month, $sendAt.Day, 6, 30, 0, [TimeSpan]::Zero)
+        $expected = $sendAt.ToOffset([TimeSpan]::FromHours(3)).ToString('yyyy-MM-dd HH:mm', [cultureinfo]::InvariantCulture)
+        $result = Send-RebueVoiceSms -Phone 0712345678 -Message 'wake up later' -Originator 254708361797 -SendAt $sendAt -Endpoint $receiptUrl -Connection $conn
+        $result.Status | Should -Be 'Queued'
+        $result.SendAt | Should -Be $sendAt
+        $calls = @(Get-RebueSimulatorCalls $sim)
+        $calls.Count | Should -Be 1
+        $calls[0].timeToSend | Should -Be $expected
+        $calls[0].endpoint | Should -Be $receiptUrl
+    }
+
+    It 'refuses a voice call''s -SendAt before calling anyone, because <Brand> does not document scheduling' -Skip:$Schedules {
+        { Send-RebueVoiceSms -Phone 0712345678 -Message 'later' -Originator 254708361797 -SendAt (Get-Date).AddDays(1) -Connection $conn -ErrorAction Stop } |
+            Should -Throw -ErrorId 'CloudRebue.SchedulingNotSupported,CloudRebue.PowerShell.Cmdlets.SendRebueVoiceSmsCommand'
+        @(Get-RebueSimulatorCalls $sim).Count | Should -Be 0
+    }
+
     It 'refuses -SendAt before sending anything, because <Brand> does not document scheduling' -Skip:$Schedules {
         $rows = '0712345678', '0722345678'
         { $rows | Send-RebueSms -Message 'later' -SendAt (Get-Date).AddDays(1) -Connection $conn -ErrorAction Stop } |

@@ -126,6 +126,14 @@ function Get-RebueSimulatorMessages {
     foreach ($message in (Invoke-SimulatorControl $Simulator Get messages)) { $message }
 }
 
+<# .SYNOPSIS Every accepted voice call: correlator, phone, originator, message, voice, repeat, endpoint, uniqueId, batchId, fault, timeToSend. #>
+function Get-RebueSimulatorCalls {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] [psobject] $Simulator)
+    # foreach, not @(): Invoke-RestMethod writes an empty JSON array as one (empty) object.
+    foreach ($call in (Invoke-SimulatorControl $Simulator Get calls)) { $call }
+}
+
 <# .SYNOPSIS Clears stats, messages, the rate-limit window, pending receipts and the balance; keeps the configuration. #>
 function Reset-RebueSimulator {
     [CmdletBinding()]
@@ -148,5 +156,5 @@ function Set-RebueSimulatorConfig {
     Invoke-SimulatorControl $Simulator Post config ($Config | ConvertTo-Json -Depth 5 -Compress)
 }
 
-Export-ModuleMember -Function Start-RebueSimulator, Stop-RebueSimulator, Get-RebueSimulatorStats, Get-RebueSimulatorMessages,
+Export-ModuleMember -Function Start-RebueSimulator, Stop-RebueSimulator, Get-RebueSimulatorStats, Get-RebueSimulatorMessages, Get-RebueSimulatorCalls,
     Reset-RebueSimulator, Set-RebueSimulatorConfig, Get-RebueSimulatorPath

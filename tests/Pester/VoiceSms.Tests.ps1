@@ -8,7 +8,7 @@ BeforeAll {
     $script:sim = Start-RebueSimulator
     $script:connection = Connect-CloudRebue -Token (ConvertTo-SecureString $sim.Token -AsPlainText -Force) -BaseUri $sim.BaseUri -DefaultSender ACME
     $script:id = 'CloudRebue.PowerShell.Cmdlets.SendRebueVoiceSmsCommand'
-    function Get-Calls { @(Invoke-RestMethod "$($sim.RootUri)/_sim/calls" -NoProxy) }
+    function Get-Calls { @(Get-RebueSimulatorCalls $sim) }
 }
 
 AfterAll {

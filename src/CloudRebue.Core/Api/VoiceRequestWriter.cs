@@ -6,7 +6,8 @@ namespace CloudRebue.Core.Api
     /// <summary>
     /// Writes one call as the single JSON object <c>voice-sms</c> documents. The sender of the message is the
     /// call's originator. Never an array: the docs do not say the API takes several calls in one request.
-    /// The receipt URL goes under the name(s) the connection's brand reads, as for send-sms.
+    /// The receipt URL goes under the name(s) the connection's brand reads, and time_to_send is written where the
+    /// brand documents it, as for send-sms.
     /// </summary>
     internal static class VoiceRequestWriter
     {
@@ -31,6 +32,7 @@ namespace CloudRebue.Core.Api
 
                 writer.WriteString("correlator", call.Correlator);
                 BrandFields.WriteReceiptUrl(writer, brand, call.Endpoint);
+                BrandFields.WriteSchedule(writer, brand, call.SendAt);
 
                 writer.WriteEndObject();
             }

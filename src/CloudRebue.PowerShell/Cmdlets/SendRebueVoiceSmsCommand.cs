@@ -24,6 +24,8 @@ namespace CloudRebue.PowerShell.Cmdlets
         private SendJournalSession? _journal;
         private SendRun? _run;
         private string _originator = string.Empty;
+        private DateTimeOffset? _sendAt;
+        private SendSchedule? _schedule;
 
         /// <summary>Who to call: one number, several in one cell (comma or semicolon), or an array.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -73,10 +75,18 @@ namespace CloudRebue.PowerShell.Cmdlets
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public PSObject? InputObject { get; set; }
 
+        /// <summary>When the provider places the calls (RebueText's time_to_send, East Africa Time, whole minutes); refused on brands that do not document it.</summary>
+        [Parameter]
+        public DateTimeOffset SendAt
+        {
+            get => _sendAt ?? default;
+            set => _sendAt = value;
+        }
+
         /// <summary>Requests in flight at once.</summary>
         [Parameter]
         [ValidateRange(1, SendEngineOptions.MaxThrottleLimit)]
-        public int ThrottleLimit { get; set; } = 32;
+        public int ThrottleLimit { get; set; } = SendEngineOptions.DefaultThrottleLimit;
 
         /// <summary>Requests started per second at most: 120 (the API's limit, shared with SMS) or lower.</summary>
         [Parameter]
@@ -96,6 +106,7 @@ namespace CloudRebue.PowerShell.Cmdlets
         protected override void BeginProcessing()
         {
             _connection = RequireConnection();
+            _schedule = SendAtBinding.Check(this, _sendAt, _connection);
             _originator = Originator.Trim();
             PhoneNumberResult asPhone = PhoneNumberNormalizer.Parse(_originator);
             if (asPhone.IsValid)
@@ -108,7 +119,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             {
                 Engine = new SendEngineOptions { BatchSize = VoiceCallTransport.BatchSize, ThrottleLimit = ThrottleLimit, RequestsPerSecond = RequestsPerSecond },
                 Preview = whatIf,
-                Confirm = () => ShouldProcess("the recipients of this command", "Place voice calls"),
+                Confirm = () => ShouldProcess("the recipients of this command", SendAtBinding.Action("Place voice calls", _schedule)),
             };
 
             if (JournalPath != null)
@@ -134,7 +145,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             }
 
             // The originator is the sender of every call; a LinkId column has no meaning for a call and is dropped.
-            var given = new SendRow { Message = Message, Sender = _originator, Correlator = Correlator, Endpoint = Endpoint };
+            var given = new SendRow { Message = Message, Sender = _originator, Correlator = Correlator, Endpoint = Endpoint, SendAt = _schedule?.At };
             foreach (SendRow row in _rows!.Bind(InputObject, Phone, given))
             {
                 row.LinkId = null;
@@ -158,7 +169,7 @@ namespace CloudRebue.PowerShell.Cmdlets
 
             if (_run!.Plan != null)
             {
-                ShouldProcess($"{_run.Plan.Recipients:N0} call(s) in {_run.Plan.Batches:N0} request(s), from {_originator}", "Place voice calls");
+                ShouldProcess($"{_run.Plan.Recipients:N0} call(s) in {_run.Plan.Batches:N0} request(s), from {_originator}", SendAtBinding.Action("Place voice calls", _schedule));
                 _writer!.WriteHeldError();
                 return;
             }
