@@ -15,7 +15,7 @@ namespace CloudRebue.PowerShell.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommunications.Send, "RebueSms", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SendResult))]
-    public sealed class SendRebueSmsCommand : RebueApiCmdlet
+    public sealed class SendRebueSmsCommand : SendingCmdlet
     {
         private CloudRebueConnection? _connection;
         private SendRowBinder? _rows;
@@ -24,26 +24,10 @@ namespace CloudRebue.PowerShell.Cmdlets
         private SendJournalSession? _journal;
         private SendRun? _run;
         private SendSchedule? _schedule;
-        private DateTimeOffset? _sendAt;
         private RowTemplate? _template;
         private SendGuards? _guards;
         private RunBalance? _balance;
         private bool _misreadWarned;
-
-        /// <summary>Recipients: one number, several in one cell (comma or semicolon), or an array.</summary>
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("To", "PhoneNumber", "Mobile", "MSISDN", "Number", "Recipient")]
-        [AllowNull]
-        [AllowEmptyString]
-        [AllowEmptyCollection]
-        public string[]? Phone { get; set; }
-
-        /// <summary>The text. Given on the command line it applies to every row.</summary>
-        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
-        [Alias("Text", "Body")]
-        [AllowNull]
-        [AllowEmptyString]
-        public string? Message { get; set; }
 
         /// <summary>The sender ID; the connection's default sender when omitted.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -53,13 +37,6 @@ namespace CloudRebue.PowerShell.Cmdlets
         [AllowEmptyString]
         public string? Sender { get; set; }
 
-        /// <summary>Your id for the message, echoed in results and delivery receipts; generated when omitted.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Id", "Reference")]
-        [AllowNull]
-        [AllowEmptyString]
-        public string? Correlator { get; set; }
-
         /// <summary>The link id of an originating message, for on-demand services.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("link_id")]
@@ -67,48 +44,10 @@ namespace CloudRebue.PowerShell.Cmdlets
         [AllowEmptyString]
         public string? LinkId { get; set; }
 
-        /// <summary>The URL that receives each message's delivery receipt.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("DeliveryEndpoint", "delivery_endpoint")]
-        [AllowNull]
-        [AllowEmptyString]
-        public string? Endpoint { get; set; }
-
-        /// <summary>The pipeline row itself; handed back on each result. A plain string or number is taken as the phone.</summary>
-        [Parameter(ValueFromPipeline = true, DontShow = true)]
-        public PSObject? InputObject { get; set; }
-
-        /// <summary>When the provider sends (RebueText's time_to_send, East Africa Time, whole minutes); refused on brands that do not document it.</summary>
-        [Parameter]
-        public DateTimeOffset SendAt
-        {
-            get => _sendAt ?? default;
-            set => _sendAt = value;
-        }
-
         /// <summary>Messages per request, 1 to 100.</summary>
         [Parameter]
         [ValidateRange(1, SendEngineOptions.MaxBatchSize)]
         public int BatchSize { get; set; } = SendEngineOptions.MaxBatchSize;
-
-        /// <summary>Requests in flight at once.</summary>
-        [Parameter]
-        [ValidateRange(1, SendEngineOptions.MaxThrottleLimit)]
-        public int ThrottleLimit { get; set; } = SendEngineOptions.DefaultThrottleLimit;
-
-        /// <summary>Requests started per second at most: 120 (the API's limit) or lower.</summary>
-        [Parameter]
-        [ValidateRange(1, SendEngineOptions.MaxRequestsPerSecond)]
-        public int RequestsPerSecond { get; set; } = SendEngineOptions.MaxRequestsPerSecond;
-
-        /// <summary>An append-only journal of this send: a rerun with it skips what was queued and does not resend what is unknown.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? JournalPath { get; set; }
-
-        /// <summary>With -JournalPath: send again what an earlier run left Unknown or in flight.</summary>
-        [Parameter]
-        public SwitchParameter ResendUnknown { get; set; }
 
         /// <summary>Each row's text, filled from its columns: 'Dear {Name}, KES {Amount} is due'; {{ and }} are literal braces.</summary>
         [Parameter]
@@ -140,7 +79,7 @@ namespace CloudRebue.PowerShell.Cmdlets
         protected override void BeginProcessing()
         {
             _connection = RequireConnection();
-            _schedule = SendAtBinding.Check(this, _sendAt, _connection);
+            _schedule = SendAtBinding.Check(this, GivenSendAt, _connection);
             bool whatIf = CmdletPreferences.IsWhatIf(this);
             var options = new SendRunOptions
             {

@@ -16,7 +16,7 @@ namespace CloudRebue.PowerShell.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommunications.Send, "RebueVoiceSms", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SendResult))]
-    public sealed class SendRebueVoiceSmsCommand : RebueApiCmdlet
+    public sealed class SendRebueVoiceSmsCommand : SendingCmdlet
     {
         private CloudRebueConnection? _connection;
         private SendRowBinder? _rows;
@@ -24,23 +24,7 @@ namespace CloudRebue.PowerShell.Cmdlets
         private SendJournalSession? _journal;
         private SendRun? _run;
         private string _originator = string.Empty;
-        private DateTimeOffset? _sendAt;
         private SendSchedule? _schedule;
-
-        /// <summary>Who to call: one number, several in one cell (comma or semicolon), or an array.</summary>
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("To", "PhoneNumber", "Mobile", "MSISDN", "Number", "Recipient")]
-        [AllowNull]
-        [AllowEmptyString]
-        [AllowEmptyCollection]
-        public string[]? Phone { get; set; }
-
-        /// <summary>The text that is spoken. Given on the command line it applies to every row.</summary>
-        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
-        [Alias("Text", "Body")]
-        [AllowNull]
-        [AllowEmptyString]
-        public string? Message { get; set; }
 
         /// <summary>The phone number the call comes from.</summary>
         [Parameter(Mandatory = true)]
@@ -57,56 +41,11 @@ namespace CloudRebue.PowerShell.Cmdlets
         [ValidateRange(1, 10)]
         public int Repeat { get; set; }
 
-        /// <summary>Your id for the call, echoed in results and delivery receipts; generated when omitted.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Id", "Reference")]
-        [AllowNull]
-        [AllowEmptyString]
-        public string? Correlator { get; set; }
-
-        /// <summary>The URL that receives each call's delivery receipt.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("DeliveryEndpoint", "delivery_endpoint")]
-        [AllowNull]
-        [AllowEmptyString]
-        public string? Endpoint { get; set; }
-
-        /// <summary>The pipeline row itself; handed back on each result. A plain string or number is taken as the phone.</summary>
-        [Parameter(ValueFromPipeline = true, DontShow = true)]
-        public PSObject? InputObject { get; set; }
-
-        /// <summary>When the provider places the calls (RebueText's time_to_send, East Africa Time, whole minutes); refused on brands that do not document it.</summary>
-        [Parameter]
-        public DateTimeOffset SendAt
-        {
-            get => _sendAt ?? default;
-            set => _sendAt = value;
-        }
-
-        /// <summary>Requests in flight at once.</summary>
-        [Parameter]
-        [ValidateRange(1, SendEngineOptions.MaxThrottleLimit)]
-        public int ThrottleLimit { get; set; } = SendEngineOptions.DefaultThrottleLimit;
-
-        /// <summary>Requests started per second at most: 120 (the API's limit, shared with SMS) or lower.</summary>
-        [Parameter]
-        [ValidateRange(1, SendEngineOptions.MaxRequestsPerSecond)]
-        public int RequestsPerSecond { get; set; } = SendEngineOptions.MaxRequestsPerSecond;
-
-        /// <summary>An append-only journal of these calls: a rerun with it skips what was queued and does not call again what is unknown.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? JournalPath { get; set; }
-
-        /// <summary>With -JournalPath: call again what an earlier run left Unknown or in flight.</summary>
-        [Parameter]
-        public SwitchParameter ResendUnknown { get; set; }
-
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
             _connection = RequireConnection();
-            _schedule = SendAtBinding.Check(this, _sendAt, _connection);
+            _schedule = SendAtBinding.Check(this, GivenSendAt, _connection);
             _originator = Originator.Trim();
             PhoneNumberResult asPhone = PhoneNumberNormalizer.Parse(_originator);
             if (asPhone.IsValid)
