@@ -17,12 +17,7 @@ namespace CloudRebue.PowerShell.Cmdlets
     [OutputType(typeof(SendResult))]
     public sealed class SendRebueSmsCommand : SendingCmdlet
     {
-        private CloudRebueConnection? _connection;
-        private SendRowBinder? _rows;
-        private SendResultWriter? _writer;
         private SendProgress? _progress;
-        private SendJournalSession? _journal;
-        private SendRun? _run;
         private SendSchedule? _schedule;
         private RowTemplate? _template;
         private SendGuards? _guards;
@@ -78,8 +73,8 @@ namespace CloudRebue.PowerShell.Cmdlets
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
-            _connection = RequireConnection();
-            _schedule = SendAtBinding.Check(this, GivenSendAt, _connection);
+            ApiConnection = RequireConnection();
+            _schedule = SendAtBinding.Check(this, GivenSendAt, ApiConnection);
             bool whatIf = CmdletPreferences.IsWhatIf(this);
             var options = new SendRunOptions
             {
@@ -91,7 +86,7 @@ namespace CloudRebue.PowerShell.Cmdlets
             // The unit cap, -ExcludePhone and repeats first; then the journal; the budget and balance count only what goes.
             MessageTemplate? template = SendParameters.Template(this, Template, Message);
             _template = template == null ? null : new RowTemplate(template);
-            _balance = new RunBalance(_connection, StopToken, WriteWarning, WriteVerbose);
+            _balance = new RunBalance(ApiConnection, StopToken, WriteWarning, WriteVerbose);
             _guards = new SendGuards(
                 new UnitGuard(MaxUnitsPerMessage, MyInvocation.BoundParameters.ContainsKey(nameof(MaxUnits)) ? MaxUnits : (long?)null, _balance.ReadUnits),
                 SendParameters.Exclusions(this, ExcludePhone),
@@ -99,9 +94,9 @@ namespace CloudRebue.PowerShell.Cmdlets
             options.Filters.Add(_guards.Screening);
             if (JournalPath != null)
             {
-                _journal = SendJournalOpener.Open(this, GetUnresolvedProviderPathFromPSPath(JournalPath), _connection, !whatIf);
-                options.Journal = _journal.Writer;
-                options.Filters.Add(new SendJournalGate(_journal.Index, ResendUnknown));
+                Journal = SendJournalOpener.Open(this, GetUnresolvedProviderPathFromPSPath(JournalPath), ApiConnection, !whatIf);
+                options.Journal = Journal.Writer;
+                options.Filters.Add(new SendJournalGate(Journal.Index, ResendUnknown));
             }
             else if (ResendUnknown)
             {
@@ -114,29 +109,29 @@ namespace CloudRebue.PowerShell.Cmdlets
                 WriteWarning(placeholder);
             }
 
-            int? loopbackPace = whatIf ? null : LoopbackPaceOverride.Apply(options.Engine, _connection.BaseUri);
+            int? loopbackPace = whatIf ? null : LoopbackPaceOverride.Apply(options.Engine, ApiConnection.BaseUri);
             if (loopbackPace != null)
             {
                 WriteVerbose($"{LoopbackPaceOverride.Variable} paces this send to a local simulator at {loopbackPace} requests/s.");
             }
 
-            _rows = new SendRowBinder(_connection.DefaultSender);
+            Rows = new SendRowBinder(ApiConnection.DefaultSender);
             _progress = new SendProgress(this, MyInvocation.BoundParameters.ContainsKey(nameof(Phone)) && Phone != null && !MyInvocation.ExpectingInput ? Phone.Length : (long?)null);
-            _writer = new SendResultWriter(this, CmdletPreferences.StopsAtFirstError(this), () => _progress.Update(_rows.Count, _run!));
+            Writer = new SendResultWriter(this, CmdletPreferences.StopsAtFirstError(this), () => _progress.Update(Rows.Count, Run!));
             options.Filters.Add(_guards.Budget);
-            _run = new SendRun(new ApiBatchTransport(_connection.Client), options, _writer, StopToken);
+            Run = new SendRun(new ApiBatchTransport(ApiConnection.Client), options, Writer, StopToken);
         }
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            if (_run!.FatalError != null)
+            if (Run!.FatalError != null)
             {
-                ThrowFatal(_run.Finish()!);
+                ThrowFatal(Run.Finish()!);
             }
 
             var given = new SendRow { Message = Message, Sender = Sender, Correlator = Correlator, LinkId = LinkId, Endpoint = Endpoint, SendAt = _schedule?.At };
-            foreach (SendRow row in _rows!.Bind(InputObject, Phone, given))
+            foreach (SendRow row in Rows!.Bind(InputObject, Phone, given))
             {
                 _template?.Apply(row);
                 if (!_misreadWarned && InputHints.LooksMisread(row.Message))
@@ -145,7 +140,7 @@ namespace CloudRebue.PowerShell.Cmdlets
                     WriteWarning(InputHints.MisreadEncoding(row.Row));
                 }
 
-                _run.Add(row);
+                Run.Add(row);
             }
 
             if (StopToken.IsCancellationRequested)
@@ -153,57 +148,45 @@ namespace CloudRebue.PowerShell.Cmdlets
                 throw new PipelineStoppedException();
             }
 
-            _progress!.Update(_rows.Count, _run);
-            if (_writer!.HoldsError)
+            _progress!.Update(Rows.Count, Run);
+            if (Writer!.HoldsError)
             {
                 // -ErrorAction Stop: send what was read so far, then stop on the first error, saying how many went out.
-                _run.Finish();
-                _writer.WriteHeldError();
+                Run.Finish();
+                Writer.WriteHeldError();
             }
         }
 
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            if (_rows!.Count == 0)
+            if (Rows!.Count == 0)
             {
                 WriteWarning(SendWarnings.NoInput);
             }
 
-            if (_run!.Plan != null)
+            if (Run!.Plan != null)
             {
-                ShouldProcess(_run.Plan.ToString() + _guards!.Units.PlanNote() + _balance!.PlanNote, SendAtBinding.Action("Send SMS", _schedule));
+                ShouldProcess(Run.Plan.ToString() + _guards!.Units.PlanNote() + _balance!.PlanNote, SendAtBinding.Action("Send SMS", _schedule));
                 WarnAboutGuards();
-                _writer!.WriteHeldError();
+                Writer!.WriteHeldError();
                 return;
             }
 
-            Exception? fatal = _run.Finish();
+            Exception? fatal = Run.Finish();
             _progress!.Complete();
             if (fatal != null)
             {
                 ThrowFatal(fatal);
             }
 
-            if (_writer!.Skipped > 0)
+            if (Writer!.Skipped > 0)
             {
-                WriteWarning(SendWarnings.JournalSkips(_writer.Skipped, JournalPath));
+                WriteWarning(SendWarnings.JournalSkips(Writer.Skipped, JournalPath));
             }
 
             WarnAboutGuards();
-            _writer.WriteHeldError();
-        }
-
-        /// <inheritdoc />
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _run?.Dispose();
-                _journal?.Dispose();
-            }
-
-            base.Dispose(disposing);
+            Writer.WriteHeldError();
         }
 
         private void WarnAboutGuards()
@@ -218,7 +201,5 @@ namespace CloudRebue.PowerShell.Cmdlets
                 WriteVerbose($"{_guards.Excluded:N0} recipient(s) were not sent because -ExcludePhone lists them (Status Skipped, {SendErrorIds.Excluded}).");
             }
         }
-
-        private void ThrowFatal(Exception fatal) => ThrowTerminatingError(ErrorRecords.FromFatal(fatal, _connection!.BaseUri));
     }
 }

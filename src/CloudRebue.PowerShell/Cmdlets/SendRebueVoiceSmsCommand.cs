@@ -18,11 +18,6 @@ namespace CloudRebue.PowerShell.Cmdlets
     [OutputType(typeof(SendResult))]
     public sealed class SendRebueVoiceSmsCommand : SendingCmdlet
     {
-        private CloudRebueConnection? _connection;
-        private SendRowBinder? _rows;
-        private SendResultWriter? _writer;
-        private SendJournalSession? _journal;
-        private SendRun? _run;
         private string _originator = string.Empty;
         private SendSchedule? _schedule;
 
@@ -44,8 +39,8 @@ namespace CloudRebue.PowerShell.Cmdlets
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
-            _connection = RequireConnection();
-            _schedule = SendAtBinding.Check(this, GivenSendAt, _connection);
+            ApiConnection = RequireConnection();
+            _schedule = SendAtBinding.Check(this, GivenSendAt, ApiConnection);
             _originator = Originator.Trim();
             PhoneNumberResult asPhone = PhoneNumberNormalizer.Parse(_originator);
             if (asPhone.IsValid)
@@ -63,82 +58,68 @@ namespace CloudRebue.PowerShell.Cmdlets
 
             if (JournalPath != null)
             {
-                _journal = SendJournalOpener.Open(this, GetUnresolvedProviderPathFromPSPath(JournalPath), _connection, !whatIf);
-                options.Journal = _journal.Writer;
-                options.Filters.Add(new SendJournalGate(_journal.Index, ResendUnknown));
+                Journal = SendJournalOpener.Open(this, GetUnresolvedProviderPathFromPSPath(JournalPath), ApiConnection, !whatIf);
+                options.Journal = Journal.Writer;
+                options.Filters.Add(new SendJournalGate(Journal.Index, ResendUnknown));
             }
 
-            LoopbackPaceOverride.Apply(options.Engine, _connection.BaseUri);
+            LoopbackPaceOverride.Apply(options.Engine, ApiConnection.BaseUri);
             var settings = new VoiceCallSettings(Voice == null ? (int?)null : Voice == "Male" ? 2 : 1, Repeat == 0 ? (int?)null : Repeat);
-            _rows = new SendRowBinder(null);
-            _writer = new SendResultWriter(this, CmdletPreferences.StopsAtFirstError(this), () => { });
-            _run = new SendRun(new VoiceCallTransport(_connection.Client, settings), options, new VoiceResultOutput(_writer), StopToken);
+            Rows = new SendRowBinder(null);
+            Writer = new SendResultWriter(this, CmdletPreferences.StopsAtFirstError(this), () => { });
+            Run = new SendRun(new VoiceCallTransport(ApiConnection.Client, settings), options, new VoiceResultOutput(Writer), StopToken);
         }
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            if (_run!.FatalError != null)
+            if (Run!.FatalError != null)
             {
-                ThrowFatal(_run.Finish()!);
+                ThrowFatal(Run.Finish()!);
             }
 
             // The originator is the sender of every call; a LinkId column has no meaning for a call and is dropped.
             var given = new SendRow { Message = Message, Sender = _originator, Correlator = Correlator, Endpoint = Endpoint, SendAt = _schedule?.At };
-            foreach (SendRow row in _rows!.Bind(InputObject, Phone, given))
+            foreach (SendRow row in Rows!.Bind(InputObject, Phone, given))
             {
                 row.LinkId = null;
-                _run.Add(row);
+                Run.Add(row);
             }
 
-            if (_writer!.HoldsError)
+            if (Writer!.HoldsError)
             {
-                _run.Finish();
-                _writer.WriteHeldError();
+                Run.Finish();
+                Writer.WriteHeldError();
             }
         }
 
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            if (_rows!.Count == 0)
+            if (Rows!.Count == 0)
             {
                 WriteWarning("Send-RebueVoiceSms received no input, so no call was placed. Give -Phone, or pipe rows with a Phone column.");
             }
 
-            if (_run!.Plan != null)
+            if (Run!.Plan != null)
             {
-                ShouldProcess($"{_run.Plan.Recipients:N0} call(s) in {_run.Plan.Batches:N0} request(s), from {_originator}", SendAtBinding.Action("Place voice calls", _schedule));
-                _writer!.WriteHeldError();
+                ShouldProcess($"{Run.Plan.Recipients:N0} call(s) in {Run.Plan.Batches:N0} request(s), from {_originator}", SendAtBinding.Action("Place voice calls", _schedule));
+                Writer!.WriteHeldError();
                 return;
             }
 
-            Exception? fatal = _run.Finish();
+            Exception? fatal = Run.Finish();
             if (fatal != null)
             {
                 ThrowFatal(fatal);
             }
 
-            if (_writer!.Skipped > 0)
+            if (Writer!.Skipped > 0)
             {
-                WriteWarning(SendWarnings.JournalSkips(_writer.Skipped, JournalPath));
+                WriteWarning(SendWarnings.JournalSkips(Writer.Skipped, JournalPath));
             }
 
-            _writer.WriteHeldError();
+            Writer.WriteHeldError();
         }
-
-        /// <inheritdoc />
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _run?.Dispose();
-                _journal?.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-
-        private void ThrowFatal(Exception fatal) => ThrowTerminatingError(ErrorRecords.FromFatal(fatal, _connection!.BaseUri));
     }
 }

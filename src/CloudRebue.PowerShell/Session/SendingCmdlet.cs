@@ -1,6 +1,10 @@
 using System;
 using System.Management.Automation;
+using CloudRebue.Core.Api;
+using CloudRebue.Core.Journal;
 using CloudRebue.Core.Sending;
+using CloudRebue.PowerShell.Errors;
+using CloudRebue.PowerShell.Sending;
 
 namespace CloudRebue.PowerShell.Session
 {
@@ -71,6 +75,36 @@ namespace CloudRebue.PowerShell.Session
         /// <summary>With -JournalPath: send again what an earlier run left Unknown or in flight.</summary>
         [Parameter]
         public SwitchParameter ResendUnknown { get; set; }
+
+        /// <summary>The connection the run sends through (set in BeginProcessing).</summary>
+        protected CloudRebueConnection? ApiConnection { get; set; }
+
+        /// <summary>Binds pipeline rows and parameters to SendRows.</summary>
+        private protected SendRowBinder? Rows { get; set; }
+
+        /// <summary>Writes results and errors (with the -ErrorAction Stop hold).</summary>
+        private protected SendResultWriter? Writer { get; set; }
+
+        /// <summary>The journal of this send, with -JournalPath.</summary>
+        private protected SendJournalSession? Journal { get; set; }
+
+        /// <summary>The send run.</summary>
+        private protected SendRun? Run { get; set; }
+
+        /// <summary>Ends the command with the error that stopped the run (a rejected token, a journal that cannot be written).</summary>
+        protected void ThrowFatal(Exception fatal) => ThrowTerminatingError(ErrorRecords.FromFatal(fatal, ApiConnection!.BaseUri));
+
+        /// <inheritdoc />
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                Run?.Dispose();
+                Journal?.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
 
         /// <summary>-SendAt when it was given, else null (a DateTimeOffset parameter cannot be null itself).</summary>
         protected DateTimeOffset? GivenSendAt => _sendAt;
