@@ -82,29 +82,25 @@ internal readonly struct MessageItem
 
         if (IsPresent(TimeToSend) && ScheduledFor() is null)
         {
-            (errors ??= []).Add((BrandRules.TimeToSendField, "The time to send does not match the format Y-m-d H:i."));
+            (errors ??= []).Add((BrandRules.TimeToSendField, BrandRules.TimeToSendInvalid));
         }
 
         return errors;
     }
 
     /// <summary>The receipt URL, or null when absent or not an absolute http(s) URL.</summary>
-    public Uri? EndpointUri()
-    {
-        if (Endpoint.ValueKind != JsonValueKind.String) return null;
-        return Uri.TryCreate(Endpoint.GetString(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+    public Uri? EndpointUri() => HttpUri(Endpoint);
+
+    /// <summary>An absolute http(s) URL given as a string, or null (send-sms's endpoint, voice-sms's too).</summary>
+    public static Uri? HttpUri(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String
+        && Uri.TryCreate(value.GetString(), UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri
             : null;
-    }
 
     /// <summary>The scheduled time (East Africa Time, exactly <c>Y-m-d H:i</c>), or null when absent or in another form.</summary>
-    public DateTimeOffset? ScheduledFor()
-    {
-        if (TimeToSend.ValueKind != JsonValueKind.String) return null;
-        return DateTime.TryParseExact(TimeToSend.GetString(), BrandRules.TimeToSendFormat, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out DateTime local)
-            ? new DateTimeOffset(local, EastAfricaTime.Offset)
-            : null;
-    }
+    public DateTimeOffset? ScheduledFor() => BrandRules.ParseTimeToSend(TimeToSend);
 
     /// <summary>The key that recognises a repeated correlator: "1" and 1 are the same correlator.</summary>
     public string? CorrelatorKey() => Correlator.ValueKind switch

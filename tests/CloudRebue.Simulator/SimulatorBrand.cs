@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json;
+
 namespace CloudRebue.Simulator;
 
 /// <summary>Whose documented shapes the simulator serves (<c>--brand</c>; reference/API.md lists what differs).</summary>
@@ -19,6 +22,16 @@ internal static class BrandRules
 
     /// <summary>The documented form, <c>Y-m-d H:i</c>, in East Africa Time.</summary>
     public const string TimeToSendFormat = "yyyy-MM-dd HH:mm";
+
+    /// <summary>What a scheduling brand answers (422) for a time_to_send in another form.</summary>
+    public const string TimeToSendInvalid = "The time to send does not match the format Y-m-d H:i.";
+
+    /// <summary>A time_to_send (East Africa Time, exactly <c>Y-m-d H:i</c>), or null when it is not a string in that form.</summary>
+    public static DateTimeOffset? ParseTimeToSend(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String
+        && DateTime.TryParseExact(value.GetString(), TimeToSendFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime local)
+            ? new DateTimeOffset(local, EastAfricaTime.Offset)
+            : null;
 
     public static SimulatorBrand Parse(string value) => value.Trim().ToLowerInvariant() switch
     {

@@ -46,9 +46,7 @@ internal sealed class VoiceItem
         Uri? endpoint = null;
         if ((Find(root, "endpoint") ?? Find(root, "delivery_endpoint")) is { } given)
         {
-            endpoint = given.ValueKind == JsonValueKind.String
-                && Uri.TryCreate(given.GetString(), UriKind.Absolute, out var uri)
-                && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
+            endpoint = MessageItem.HttpUri(given);
             if (endpoint is null) errors.Add(("endpoint", "The endpoint field must be a valid URL."));
         }
 
@@ -56,10 +54,8 @@ internal sealed class VoiceItem
         if (BrandRules.Schedules(brand) && Find(root, BrandRules.TimeToSendField) is { } schedule)
         {
             // RebueText documents time_to_send on voice-sms as on send-sms: the same Y-m-d H:i form.
-            timeToSend = schedule.ValueKind == JsonValueKind.String
-                && DateTime.TryParseExact(schedule.GetString(), BrandRules.TimeToSendFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-                ? schedule.GetString() : null;
-            if (timeToSend is null) errors.Add((BrandRules.TimeToSendField, "The time to send does not match the format Y-m-d H:i."));
+            timeToSend = BrandRules.ParseTimeToSend(schedule) is null ? null : schedule.GetString();
+            if (timeToSend is null) errors.Add((BrandRules.TimeToSendField, BrandRules.TimeToSendInvalid));
         }
 
         root.TryGetProperty("correlator", out var correlator);
