@@ -30,29 +30,14 @@ namespace CloudRebue.Core.Api
         // "iss\u001fsub" from a JWT's payload, or null when the token is not a JWT or names no subject.
         private static string? SubjectClaims(string token)
         {
-            string[] parts = token.Split('.');
-            if (parts.Length != 3)
+            using JsonDocument? payload = JwtPayload.Parse(token);
+            if (payload == null)
             {
                 return null;
             }
 
-            try
-            {
-                using JsonDocument payload = JsonDocument.Parse(FromBase64Url(parts[1]));
-                string? subject = JsonValues.Text(payload.RootElement, "sub");
-                return string.IsNullOrEmpty(subject) ? null : (JsonValues.Text(payload.RootElement, "iss") ?? string.Empty) + "\u001f" + subject;
-            }
-            catch (Exception ex) when (ex is FormatException || ex is JsonException || ex is ArgumentException || ex is InvalidOperationException)
-            {
-                return null;
-            }
-        }
-
-        private static byte[] FromBase64Url(string text)
-        {
-            string padded = text.Replace('-', '+').Replace('_', '/');
-            padded += new string('=', (4 - (padded.Length % 4)) % 4);
-            return Convert.FromBase64String(padded);
+            string? subject = JsonValues.Text(payload.RootElement, "sub");
+            return string.IsNullOrEmpty(subject) ? null : (JsonValues.Text(payload.RootElement, "iss") ?? string.Empty) + "\u001f" + subject;
         }
     }
 }
