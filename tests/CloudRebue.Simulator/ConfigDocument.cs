@@ -9,6 +9,7 @@ internal sealed class ConfigDocument
 {
     public int? RateLimit { get; set; }
     public int? LatencyMs { get; set; }
+    public int? JitterP99Ms { get; set; }
     public int? ReceiptDelayMs { get; set; }
     public double? ReceiptFailureRate { get; set; }
 
@@ -26,6 +27,7 @@ internal sealed class ConfigDocument
     {
         RateLimit = config.RateLimit,
         LatencyMs = config.LatencyMs,
+        JitterP99Ms = config.JitterP99Ms,
         ReceiptDelayMs = config.ReceiptDelayMs,
         ReceiptFailureRate = config.ReceiptFailureRate,
         BalanceFormat = config.BalanceFormat.ToString().ToLowerInvariant(),
@@ -41,6 +43,7 @@ internal sealed class ConfigDocument
         {
             RateLimit = RateLimit ?? current.RateLimit,
             LatencyMs = LatencyMs ?? current.LatencyMs,
+            JitterP99Ms = JitterP99Ms ?? current.JitterP99Ms,
             ReceiptDelayMs = ReceiptDelayMs ?? current.ReceiptDelayMs,
             ReceiptFailureRate = ReceiptFailureRate ?? current.ReceiptFailureRate,
             BalanceFormat = BalanceFormat is null ? current.BalanceFormat : SimulatorOptions.ParseBalanceFormat(BalanceFormat),

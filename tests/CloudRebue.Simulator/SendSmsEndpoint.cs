@@ -18,6 +18,7 @@ internal sealed class SendSmsEndpoint
     private readonly SimulatorRandom _random;
     private readonly TimeProvider _time;
     private readonly SimulatorBrand _brand;
+    private readonly ArrivalJitter _jitter;
 
     /// <summary>The brand whose documented shapes this simulator serves (voice-sms reads it too).</summary>
     public SimulatorBrand Brand => _brand;
@@ -25,8 +26,9 @@ internal sealed class SendSmsEndpoint
     private readonly SlidingWindowCounter _limiter;
     private long _requestNumber;
 
-    public SendSmsEndpoint(ConfigStore config, BearerAuth auth, SimulatorStats stats, SendSmsProcessor processor, SimulatorRandom random, TimeProvider time, IHostApplicationLifetime lifetime, SimulatorOptions options)
+    public SendSmsEndpoint(ConfigStore config, BearerAuth auth, SimulatorStats stats, SendSmsProcessor processor, SimulatorRandom random, TimeProvider time, IHostApplicationLifetime lifetime, SimulatorOptions options, ArrivalJitter jitter)
     {
+        _jitter = jitter;
         _brand = options.Brand;
         _config = config;
         _auth = auth;
@@ -51,6 +53,8 @@ internal sealed class SendSmsEndpoint
 
     public async Task HandleAsync(HttpContext context)
     {
+        // The request "arrives" only after its jitter: the stats and the limiter stamp it then.
+        await _jitter.WaitAsync(context.RequestAborted);
         _stats.SendRequestArrived();
         var config = _config.Current;
         var aborted = context.RequestAborted;

@@ -43,6 +43,7 @@ internal static class SimulatorApp
         services.AddSingleton(new AccountLedger(options.Balance, options.SubAccounts));
         services.AddSingleton<MessageStore>();
         services.AddSingleton<SimulatorStats>();
+        services.AddSingleton<ArrivalJitter>();
         services.AddSingleton<ReceiptDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ReceiptDispatcher>());
         services.AddSingleton<SendSmsProcessor>();

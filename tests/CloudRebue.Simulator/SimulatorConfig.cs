@@ -19,6 +19,15 @@ internal sealed record SimulatorConfig
     /// <summary>Added before every send-sms response.</summary>
     public int LatencyMs { get; init; }
 
+    /// <summary>
+    /// The 99th percentile of the random delay each send-sms and voice-sms request waits before it is
+    /// counted (see <see cref="ArrivalJitter"/>); 0 turns the jitter off.
+    /// </summary>
+    public int JitterP99Ms { get; init; }
+
+    /// <summary>A minute: three times it stays far inside what a timer can wait, and far beyond any network.</summary>
+    public const int MaxJitterP99Ms = 60_000;
+
     /// <summary>How long after acceptance a delivery receipt is POSTed.</summary>
     public int ReceiptDelayMs { get; init; } = 200;
 
@@ -37,6 +46,7 @@ internal sealed record SimulatorConfig
     {
         if (RateLimit < 0) return "rateLimit must not be negative (0 lifts the limit).";
         if (LatencyMs < 0) return "latencyMs must not be negative.";
+        if (JitterP99Ms is < 0 or > MaxJitterP99Ms) return $"jitterP99Ms must be from 0 (off) to {MaxJitterP99Ms}.";
         if (ReceiptDelayMs < 0) return "receiptDelayMs must not be negative.";
         if (ReceiptFailureRate is < 0 or > 1 || double.IsNaN(ReceiptFailureRate)) return "receiptFailureRate must be between 0 and 1.";
         foreach (var rule in Faults.Rules)

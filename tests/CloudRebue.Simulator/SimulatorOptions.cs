@@ -15,6 +15,8 @@ internal sealed record SimulatorOptions
           --token <t>                   the bearer token clients must present (required)
           --rate-limit <n>              send-sms requests per sliding second (default 120, 0 = no limit)
           --latency-ms <n>              delay added to every send-sms response (default 0)
+          --jitter-p99-ms <n>           random delay before a send-sms/voice-sms request is counted:
+                                        exponential, 99th percentile n ms, capped at 3n (default 0 = off, at most 60000)
           --receipt-delay-ms <n>        delay before a delivery receipt is POSTed (default 200)
           --receipt-failure-rate <p>    share of receipts reporting DeliveryImpossible (default 0)
           --balance <n>                 starting account units (default 100000)
@@ -74,6 +76,7 @@ internal sealed record SimulatorOptions
                 case "--token": options = options with { Token = Value() }; tokenGiven = true; break;
                 case "--rate-limit": config = config with { RateLimit = Int(name, Value(), 0, int.MaxValue) }; break;
                 case "--latency-ms": config = config with { LatencyMs = Int(name, Value(), 0, int.MaxValue) }; break;
+                case "--jitter-p99-ms": config = config with { JitterP99Ms = Int(name, Value(), 0, SimulatorConfig.MaxJitterP99Ms) }; break;
                 case "--receipt-delay-ms": config = config with { ReceiptDelayMs = Int(name, Value(), 0, int.MaxValue) }; break;
                 case "--receipt-failure-rate": config = config with { ReceiptFailureRate = Rate(name, Value()) }; break;
                 case "--balance": options = options with { Balance = Long(name, Value()) }; break;

@@ -23,7 +23,10 @@ internal sealed class SimulatorStats
     private long _acceptedMessages;
     private long _duplicates;
     private long _rejectedMessages;
-    private int _maxItemsInRequest;
+    private long _maxItemsInRequest;
+    private long _jitteredRequests;
+    private long _jitterTicks;
+    private long _maxJitterTicks;
     private long _receiptsSent;
     private long _receiptsFailed;
     private long _receiptsSkipped;
@@ -44,15 +47,14 @@ internal sealed class SimulatorStats
 
     public void FaultInjected(FaultKind kind) => Interlocked.Increment(ref _faults.GetOrAdd(kind, static _ => new StrongBox<long>()).Value);
 
-    public void ItemsInRequest(int count)
+    public void ItemsInRequest(int count) => RaiseTo(ref _maxItemsInRequest, count);
+
+    /// <summary>A request held back by arrival jitter (--jitter-p99-ms) for <paramref name="delay"/>.</summary>
+    public void JitterApplied(TimeSpan delay)
     {
-        int seen = Volatile.Read(ref _maxItemsInRequest);
-        while (count > seen)
-        {
-            int before = Interlocked.CompareExchange(ref _maxItemsInRequest, count, seen);
-            if (before == seen) return;
-            seen = before;
-        }
+        Interlocked.Increment(ref _jitteredRequests);
+        Interlocked.Add(ref _jitterTicks, delay.Ticks);
+        RaiseTo(ref _maxJitterTicks, delay.Ticks);
     }
 
     public void MessageAccepted(bool duplicate)
@@ -80,6 +82,9 @@ internal sealed class SimulatorStats
         Interlocked.Exchange(ref _duplicates, 0);
         Interlocked.Exchange(ref _rejectedMessages, 0);
         Interlocked.Exchange(ref _maxItemsInRequest, 0);
+        Interlocked.Exchange(ref _jitteredRequests, 0);
+        Interlocked.Exchange(ref _jitterTicks, 0);
+        Interlocked.Exchange(ref _maxJitterTicks, 0);
         Interlocked.Exchange(ref _receiptsSent, 0);
         Interlocked.Exchange(ref _receiptsFailed, 0);
         Interlocked.Exchange(ref _receiptsSkipped, 0);
@@ -106,7 +111,10 @@ internal sealed class SimulatorStats
             RejectedMessages = Interlocked.Read(ref _rejectedMessages),
             Duplicates = Interlocked.Read(ref _duplicates),
             MaxRequestsInAnyWindow = _arrivals.MaxInAnyWindow,
-            MaxItemsInRequest = Volatile.Read(ref _maxItemsInRequest),
+            MaxItemsInRequest = (int)Interlocked.Read(ref _maxItemsInRequest),
+            JitteredRequests = Interlocked.Read(ref _jitteredRequests),
+            JitterMilliseconds = TimeSpan.FromTicks(Interlocked.Read(ref _jitterTicks)).TotalMilliseconds,
+            MaxJitterMilliseconds = TimeSpan.FromTicks(Interlocked.Read(ref _maxJitterTicks)).TotalMilliseconds,
             ReceiptsSent = Interlocked.Read(ref _receiptsSent),
             ReceiptsFailed = Interlocked.Read(ref _receiptsFailed),
             ReceiptsSkipped = Interlocked.Read(ref _receiptsSkipped),
@@ -114,6 +122,18 @@ internal sealed class SimulatorStats
             GcPauseMilliseconds = gcPause.TotalMilliseconds,
             Faults = faults,
         };
+    }
+
+    /// <summary>Raises <paramref name="max"/> to <paramref name="value"/> if it is larger, without a lock.</summary>
+    private static void RaiseTo(ref long max, long value)
+    {
+        long seen = Interlocked.Read(ref max);
+        while (value > seen)
+        {
+            long before = Interlocked.CompareExchange(ref max, value, seen);
+            if (before == seen) return;
+            seen = before;
+        }
     }
 }
 
@@ -131,6 +151,15 @@ internal sealed class StatsSnapshot
     public long ReceiptsSent { get; init; }
     public long ReceiptsFailed { get; init; }
     public long ReceiptsSkipped { get; init; }
+
+    /// <summary>send-sms and voice-sms requests held back by arrival jitter (--jitter-p99-ms).</summary>
+    public long JitteredRequests { get; init; }
+
+    /// <summary>The jitter those requests were held for, in total, in milliseconds.</summary>
+    public double JitterMilliseconds { get; init; }
+
+    /// <summary>The longest jitter any one request was held for, in milliseconds.</summary>
+    public double MaxJitterMilliseconds { get; init; }
 
     /// <summary>The simulator's own garbage collections (any generation) since start-up or the last reset.</summary>
     public int GcCount { get; init; }

@@ -18,7 +18,8 @@ internal sealed class VoiceSmsEndpoint(
     SimulatorStats stats,
     SimulatorRandom random,
     ReceiptDispatcher receipts,
-    TimeProvider time)
+    TimeProvider time,
+    ArrivalJitter jitter)
 {
     public const string Queued = "Voice message successfully queued!";
 
@@ -26,6 +27,8 @@ internal sealed class VoiceSmsEndpoint(
 
     public async Task HandleAsync(HttpContext context)
     {
+        // Before the limiter, as for send-sms: the shared window sees the jittered arrival.
+        await jitter.WaitAsync(context.RequestAborted);
         var current = config.Current;
         if (!auth.IsAuthorized(context.Request))
         {
