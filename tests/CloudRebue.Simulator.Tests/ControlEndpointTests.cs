@@ -10,7 +10,7 @@ public class ControlEndpointTests
         await using var sim = await TestSimulator.StartAsync();
         await sim.SendSmsJsonAsync(Json.Batch(3));
         var stats = await sim.StatsAsync();
-        foreach (string name in new[] { "requests", "sendRequests", "acceptedMessages", "duplicates", "maxRequestsInAnyWindow", "maxItemsInRequest", "receiptsSent", "receiptsFailed", "gcCount", "gcPauseMilliseconds" })
+        foreach (string name in new[] { "requests", "sendRequests", "acceptedMessages", "duplicates", "maxRequestsInAnyWindow", "maxItemsInRequest", "receiptsSent", "receiptsFailed", "jitteredRequests", "jitterMilliseconds", "maxJitterMilliseconds", "gcCount", "gcPauseMilliseconds" })
         {
             Assert.True(stats.TryGetProperty(name, out _), $"stats lack '{name}'");
         }
@@ -79,10 +79,11 @@ public class ControlEndpointTests
         Assert.Equal(10, before.GetProperty("faults")[0].GetProperty("every").GetInt32());
 
         var after = await sim.ConfigureAsync("""
-            {"rateLimit":5,"latencyMs":0,"receiptDelayMs":10,"receiptFailureRate":0.5,
+            {"rateLimit":5,"latencyMs":0,"jitterP99Ms":20,"receiptDelayMs":10,"receiptFailureRate":0.5,
              "faults":[{"kind":"429","every":2,"retryAfter":4},{"kind":"slow","probability":0.25,"delayMs":100}]}
             """);
         Assert.Equal(5, after.GetProperty("rateLimit").GetInt32());
+        Assert.Equal(20, after.GetProperty("jitterP99Ms").GetInt32());
         Assert.Equal(10, after.GetProperty("receiptDelayMs").GetInt32());
         Assert.Equal(0.5, after.GetProperty("receiptFailureRate").GetDouble());
         var faults = after.GetProperty("faults").EnumerateArray().ToArray();
@@ -138,6 +139,8 @@ public class ControlEndpointTests
     [InlineData("""{"faults":[{"kind":"503","every":0}]}""")]
     [InlineData("""{"faults":[{"kind":"503","every":2,"probability":0.5}]}""")]
     [InlineData("""{"rateLimit":-1}""")]
+    [InlineData("""{"jitterP99Ms":-1}""")]
+    [InlineData("""{"jitterP99Ms":60001}""")]
     [InlineData("""{"receiptFailureRate":1.5}""")]
     [InlineData("""{"balanceFormat":"usd"}""")]
     [InlineData("""{"rateLimit":"many"}""")]

@@ -22,15 +22,17 @@ internal sealed class ArrivalJitter(ConfigStore config, SimulatorRandom random, 
     private static readonly double Ln100 = Math.Log(100);
 
     /// <summary>
-    /// The delay for one uniform draw in [0, 1) (inverse of the exponential distribution function).
-    /// Zero when <paramref name="p99Milliseconds"/> is zero.
+    /// The delay for one uniform draw in [0, 1) (inverse of the exponential distribution function),
+    /// rounded to whole milliseconds. Zero when <paramref name="p99Milliseconds"/> is zero.
     /// </summary>
     public static TimeSpan Sample(int p99Milliseconds, double uniform)
     {
         if (p99Milliseconds <= 0) return TimeSpan.Zero;
         double mean = p99Milliseconds / Ln100;
         double milliseconds = -mean * Math.Log(1 - uniform);
-        return TimeSpan.FromMilliseconds(Math.Min(milliseconds, p99Milliseconds * CapFactor));
+        // Whole milliseconds, the finest Task.Delay waits (it truncates), so the stats report what was
+        // held; rounding to the nearest keeps the mean where truncating would pull it down half a millisecond.
+        return TimeSpan.FromMilliseconds(Math.Round(Math.Min(milliseconds, p99Milliseconds * CapFactor), MidpointRounding.AwayFromZero));
     }
 
     /// <summary>One delay drawn from <paramref name="random"/>; draws nothing when jitter is off.</summary>
