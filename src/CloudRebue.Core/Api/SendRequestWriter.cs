@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using System.Runtime.CompilerServices;
 
 namespace CloudRebue.Core.Api
 {
@@ -12,6 +13,7 @@ namespace CloudRebue.Core.Api
     {
         private static readonly JsonWriterOptions Options = new JsonWriterOptions { Indented = false, SkipValidation = true };
 
+        [MethodImpl(HotPath.Compiled)]
         public static byte[] Write(IReadOnlyList<ISmsRequestItem> messages, BrandProfile brand)
         {
             using var stream = new MemoryStream(128 + (messages.Count * 160));

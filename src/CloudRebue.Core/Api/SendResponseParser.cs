@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
 using CloudRebue.Core.Serialization;
+using System.Runtime.CompilerServices;
 
 namespace CloudRebue.Core.Api
 {
@@ -59,6 +60,7 @@ namespace CloudRebue.Core.Api
         }
 
         // The reader is on StartArray; null as soon as an entry is not an object or there are too many.
+        [MethodImpl(HotPath.Compiled)]
         private static List<SendItemResult>? ReadArray(ref Utf8JsonReader reader, int expectedCount)
         {
             var items = new List<SendItemResult>(expectedCount);
@@ -76,6 +78,7 @@ namespace CloudRebue.Core.Api
         }
 
         // The reader is on the entry's StartObject; leaves it on the matching EndObject.
+        [MethodImpl(HotPath.Compiled)]
         private static SendItemResult ReadItem(ref Utf8JsonReader reader)
         {
             string? status = null;
@@ -114,6 +117,7 @@ namespace CloudRebue.Core.Api
         }
 
         // The reader is on the "data" name. A value that is not an object carries no fields, as JsonValues.Object has it.
+        [MethodImpl(HotPath.Compiled)]
         private static DataFields ReadData(ref Utf8JsonReader reader)
         {
             var data = default(DataFields);
@@ -167,6 +171,7 @@ namespace CloudRebue.Core.Api
         }
 
         // The reader is on a property name: its value as JsonValues.Text gives it (null for an object, array or null).
+        [MethodImpl(HotPath.Compiled)]
         private static string? ReadText(ref Utf8JsonReader reader)
         {
             reader.Read();

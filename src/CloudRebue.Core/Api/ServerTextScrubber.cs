@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace CloudRebue.Core.Api
 {
@@ -34,6 +35,7 @@ namespace CloudRebue.Core.Api
         }
 
         /// <summary>The text with every echo of the token masked; the same instance when there is none.</summary>
+        [MethodImpl(HotPath.Compiled)]
         public string? Clean(string? text)
         {
             if (text == null || text.Length < _window || _window < 2)

@@ -1,6 +1,7 @@
 using System;
 using System.Security.Cryptography;
 using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace CloudRebue.Core.Hashing
 {
@@ -18,6 +19,7 @@ namespace CloudRebue.Core.Hashing
         /// <summary>SHA-256 of the text's UTF-8 bytes.</summary>
         public static byte[] Of(string text) => Of(Encoding.UTF8.GetBytes(text));
 
+        [MethodImpl(HotPath.Compiled)]
         public static byte[] Of(byte[] bytes)
         {
             IncrementalHash hasher = t_hasher ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace CloudRebue.Core.Messages
 {
@@ -26,6 +27,7 @@ namespace CloudRebue.Core.Messages
         public const int Ucs2MultiPart = 67;
 
         /// <summary>Measures a text. A null or empty text is zero units.</summary>
+        [MethodImpl(HotPath.Compiled)]
         public static SmsMeasurement Measure(string? message)
         {
             message ??= string.Empty;

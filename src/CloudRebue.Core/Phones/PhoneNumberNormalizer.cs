@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Runtime.CompilerServices;
 
 namespace CloudRebue.Core.Phones
 {
@@ -20,6 +21,7 @@ namespace CloudRebue.Core.Phones
         private static readonly Regex SpreadsheetDecimal = new Regex(@"^([0-9]+)\.0+$", RegexOptions.CultureInvariant);
 
         /// <summary>Splits a cell that holds several numbers (comma, semicolon or line separated) and reads each.</summary>
+        [MethodImpl(HotPath.Compiled)]
         public static IReadOnlyList<PhoneNumberResult> ParseList(string? text)
         {
             var results = new List<PhoneNumberResult>(1);
@@ -53,6 +55,7 @@ namespace CloudRebue.Core.Phones
         }
 
         /// <summary>Reads one number.</summary>
+        [MethodImpl(HotPath.Compiled)]
         public static PhoneNumberResult Parse(string? text)
         {
             string input = text ?? string.Empty;
@@ -112,6 +115,7 @@ namespace CloudRebue.Core.Phones
             return PhoneNumberResult.Invalid(input, Explain(trimmed, digits));
         }
 
+        [MethodImpl(HotPath.Compiled)]
         private static string? DigitsOnly(string text)
         {
             var builder = new StringBuilder(text.Length);

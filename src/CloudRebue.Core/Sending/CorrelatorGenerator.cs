@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using CloudRebue.Core.Hashing;
+using System.Runtime.CompilerServices;
 
 namespace CloudRebue.Core.Sending
 {
@@ -16,6 +17,7 @@ namespace CloudRebue.Core.Sending
         private readonly Dictionary<ulong, int> _occurrences = new Dictionary<ulong, int>();
         private readonly object _gate = new object();
 
+        [MethodImpl(HotPath.Compiled)]
         public string Next(string phone, string sender, string message, string? linkId)
         {
             ulong contentKey = Hash(phone, sender, message, linkId ?? string.Empty, null);
@@ -30,6 +32,7 @@ namespace CloudRebue.Core.Sending
             return "cr" + key.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        [MethodImpl(HotPath.Compiled)]
         private static ulong Hash(string phone, string sender, string message, string linkId, int? occurrence)
         {
             // SHA-256 is in every framework we target; 64 bits of it make collisions across a run negligible.

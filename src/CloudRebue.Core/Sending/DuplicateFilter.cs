@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using CloudRebue.Core.Hashing;
+using System.Runtime.CompilerServices;
 
 namespace CloudRebue.Core.Sending
 {
@@ -18,9 +19,10 @@ namespace CloudRebue.Core.Sending
         public long Skipped { get; private set; }
 
         /// <summary>Null for the first occurrence (now remembered); a Skipped result for a repeat.</summary>
+        [MethodImpl(HotPath.Compiled)]
         public SendResult? Check(OutgoingMessage message, DateTimeOffset now)
         {
-            ulong key = BitConverter.ToUInt64(Sha256.Of(message.Phone + "\u001f" + message.Sender + "\u001f" + (message.LinkId ?? string.Empty) + "\u001f" + message.Message), 0);
+            ulong key = RecipientKey64.Of(message.Phone, message.Sender, message.LinkId ?? string.Empty, message.Message);
             if (!_firstRow.TryGetValue(key, out long first))
             {
                 _firstRow.Add(key, message.Row);

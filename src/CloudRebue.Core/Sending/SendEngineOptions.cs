@@ -44,8 +44,15 @@ namespace CloudRebue.Core.Sending
         /// <summary>Set only for a simulator on this machine (see LoopbackPaceOverride): lets the benchmark measure the client above the API's limit.</summary>
         internal bool AboveApiLimitForLoopback { get; set; }
 
-        /// <summary>Batches waiting for a free request slot before input is held back, so memory stays flat.</summary>
-        public int MaxQueuedBatches => Math.Max(2, ThrottleLimit * 2);
+        /// <summary>
+        /// Batches built and waiting to start before input is held back, so memory stays flat. Few: the
+        /// pipeline builds a batch far faster than a request takes, and a batch that waits long enough
+        /// to outlive a gen0 collection costs a copy of every row it holds.
+        /// </summary>
+        public int MaxQueuedBatches => Math.Min(Math.Max(2, ThrottleLimit * 2), 4);
+
+        /// <summary>Started batches that may wait for the pacer's slot at once (the pacer hands out one slot at a time).</summary>
+        internal const int MaxBatchesAwaitingSlot = 2;
 
         internal void Validate()
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using CloudRebue.Core.Phones;
+using System.Runtime.CompilerServices;
 
 namespace CloudRebue.Core.Sending
 {
@@ -38,6 +39,7 @@ namespace CloudRebue.Core.Sending
         public long Duplicates => _duplicates?.Skipped ?? 0;
 
         /// <summary>The unit cap, the exclusions and repeats: null when the recipient may go on.</summary>
+        [MethodImpl(HotPath.Compiled)]
         public SendResult? Screen(OutgoingMessage message, DateTimeOffset now)
         {
             SendResult? over = Units.CheckCap(message, now);

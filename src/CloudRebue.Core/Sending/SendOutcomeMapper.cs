@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using CloudRebue.Core.Api;
+using System.Runtime.CompilerServices;
 
 namespace CloudRebue.Core.Sending
 {
@@ -9,6 +10,7 @@ namespace CloudRebue.Core.Sending
     {
         private const string UnknownAdvice = " Check the delivery receipts or the CloudRebue portal before sending these again; Send-RebueSms does not resend them by itself.";
 
+        [MethodImpl(HotPath.Compiled)]
         public static IReadOnlyList<SendResult> Map(IReadOnlyList<OutgoingMessage> batch, SendAttempt attempt, DateTimeOffset at)
         {
             var results = new List<SendResult>(batch.Count);

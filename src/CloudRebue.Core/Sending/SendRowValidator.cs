@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using CloudRebue.Core.Phones;
+using System.Runtime.CompilerServices;
 
 namespace CloudRebue.Core.Sending
 {
@@ -29,6 +30,7 @@ namespace CloudRebue.Core.Sending
         public SendRowValidator(TimeProvider? timeProvider) => _time = timeProvider ?? TimeProvider.System;
 
         /// <summary>Validates a row and expands it to its recipients; every recipient lands in exactly one of the two lists.</summary>
+        [MethodImpl(HotPath.Compiled)]
         public void Validate(SendRow row, ICollection<OutgoingMessage> messages, ICollection<SendResult> invalid)
         {
             if (row.ProblemId != null)

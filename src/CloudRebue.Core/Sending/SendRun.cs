@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using System.Runtime.CompilerServices;
 
 namespace CloudRebue.Core.Sending
 {
@@ -67,6 +68,7 @@ namespace CloudRebue.Core.Sending
         internal bool IsFinished => _engine == null || _engine.IsFinished;
 
         /// <summary>Validates a row, answers what cannot be sent, and sends (or previews) the rest.</summary>
+        [MethodImpl(HotPath.Compiled)]
         public void Add(SendRow row)
         {
             if (_declined)
@@ -92,6 +94,7 @@ namespace CloudRebue.Core.Sending
         }
 
         /// <summary>Sends (or previews) one message already validated, unless a filter answers it first.</summary>
+        [MethodImpl(HotPath.Compiled)]
         public void Add(OutgoingMessage message)
         {
             if (_declined || _stop.IsCancellationRequested)

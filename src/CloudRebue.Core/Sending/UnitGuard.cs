@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace CloudRebue.Core.Sending
 {
@@ -82,6 +83,7 @@ namespace CloudRebue.Core.Sending
         /// Null when the recipient fits the budget and the balance (its units are then counted); otherwise the
         /// NotSent result to report instead. Call it only for recipients that will really be sent.
         /// </summary>
+        [MethodImpl(HotPath.Compiled)]
         public SendResult? Reserve(OutgoingMessage message, DateTimeOffset now)
         {
             if (!_balanceRead)

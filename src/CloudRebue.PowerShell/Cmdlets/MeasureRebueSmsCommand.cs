@@ -73,14 +73,15 @@ namespace CloudRebue.PowerShell.Cmdlets
         private void MeasureTemplate()
         {
             object? row = InputObject?.BaseObject is string || InputObject?.BaseObject is System.ValueType ? null : InputObject;
-            TemplateFill fill = _template!.Fill(InputColumns.Lookup(row));
+            RowColumns columns = InputColumns.Of(row);
+            TemplateFill fill = _template!.Fill(columns.Field);
             if (fill.IsFilled)
             {
                 WriteObject(SmsUnitCalculator.Measure(fill.Text));
                 return;
             }
 
-            WriteError(ErrorRecords.Create(fill.Describe(_row, InputColumns.Names(row)), SendErrorIds.TemplateFieldMissing, ErrorCategory.InvalidData, InputObject));
+            WriteError(ErrorRecords.Create(fill.Describe(_row, columns.Names), SendErrorIds.TemplateFieldMissing, ErrorCategory.InvalidData, InputObject));
         }
     }
 }

@@ -1,9 +1,12 @@
 using System;
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
+using CloudRebue.Core;
 
 namespace CloudRebue.PowerShell.Sending
 {
@@ -15,6 +18,10 @@ namespace CloudRebue.PowerShell.Sending
     /// </summary>
     internal static class InputColumns
     {
+        // Bounded, so input with ever new column names (hashtables built per row) cannot grow it without end.
+        private const int MaxKnownKeys = 4096;
+        private static readonly ConcurrentDictionary<string, string> KeysByName = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+
         public static readonly IReadOnlyList<string> Phone = new[]
         {
             "phone", "to", "phonenumber", "mobile", "msisdn", "number", "recipient", "mobileno", "mobilenumber",
@@ -31,59 +38,83 @@ namespace CloudRebue.PowerShell.Sending
 
         public static readonly IReadOnlyList<string> Endpoint = new[] { "endpoint", "deliveryendpoint" };
 
-        /// <summary>The value of the first column (in the order of <paramref name="names"/>) the row has, as text.</summary>
-        public static string? Find(object? row, IReadOnlyList<string> names)
-        {
-            if (row == null)
-            {
-                return null;
-            }
-
-            Dictionary<string, object?> columns = Table(row);
-            foreach (string name in names)
-            {
-                if (columns.TryGetValue(name, out object? value) && value != null)
-                {
-                    return Text(value);
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>
-        /// A lookup of the row's columns by any name, matched the same loose way (for -Template fields): the
-        /// columns are read once per row, not once per field. Null when the row has no such column.
-        /// </summary>
-        public static Func<string, string?> Lookup(object? row)
-        {
-            Dictionary<string, object?> columns = row == null ? new Dictionary<string, object?>() : Table(row);
-            return name => columns.TryGetValue(Key(name), out object? value) && value != null ? Text(value) : null;
-        }
-
-        /// <summary>The row's column names, for an error that says what was found.</summary>
-        public static IReadOnlyList<string> Names(object? row) => row == null ? Array.Empty<string>() : Columns(row).Select(c => c.Key).ToList();
+        /// <summary>The row's columns, read once (see <see cref="RowColumns"/>).</summary>
+        public static RowColumns Of(object? row) => new RowColumns(row);
 
         /// <summary>The names Send-RebueSms reads a phone number from, for the same error.</summary>
         public static string PhoneNamesForPeople => "Phone, To, PhoneNumber, Mobile, MSISDN, Number, Recipient, Mobile No, Phone No, Tel, Cell";
 
-        // Columns by their loose key; the first of two columns with the same key wins.
-        private static Dictionary<string, object?> Table(object row)
+        // Columns by their loose key; the first of two columns with the same key wins. Filled directly,
+        // not through Columns: this runs once per row.
+        [MethodImpl(HotPath.Compiled)]
+        internal static Dictionary<string, object?> Table(object row)
         {
             var columns = new Dictionary<string, object?>(StringComparer.Ordinal);
-            foreach (KeyValuePair<string, object?> column in Columns(row))
+            object target = row is PSObject wrapped ? wrapped.BaseObject : row;
+            if (target is IDictionary dictionary)
             {
-                string key = Key(column.Key);
-                if (!columns.ContainsKey(key))
+                foreach (DictionaryEntry entry in dictionary)
                 {
-                    columns[key] = column.Value;
+                    Add(columns, Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty, entry.Value);
+                }
+            }
+            else if (!(target is string || target is ValueType))
+            {
+                foreach (PSPropertyInfo property in PSObject.AsPSObject(row).Properties)
+                {
+                    if (TryValue(property, out object? value))
+                    {
+                        Add(columns, property.Name, value);
+                    }
                 }
             }
 
             return columns;
         }
 
-        private static string Key(string name)
+        private static void Add(Dictionary<string, object?> columns, string name, object? value)
+        {
+            string key = Key(name);
+            if (!columns.ContainsKey(key))
+            {
+                columns[key] = value;
+            }
+        }
+
+        // A property whose getter throws is not a column.
+        private static bool TryValue(PSPropertyInfo property, out object? value)
+        {
+            try
+            {
+                value = property.Value;
+                return true;
+            }
+            catch (GetValueException)
+            {
+                value = null;
+                return false;
+            }
+        }
+
+        [MethodImpl(HotPath.Compiled)]
+        internal static string Key(string name)
+        {
+            // Rows repeat the same few column names: each is folded once.
+            if (KeysByName.TryGetValue(name, out string? known))
+            {
+                return known;
+            }
+
+            string key = Fold(name);
+            if (KeysByName.Count < MaxKnownKeys)
+            {
+                KeysByName.TryAdd(name, key);
+            }
+
+            return key;
+        }
+
+        private static string Fold(string name)
         {
             var key = new System.Text.StringBuilder(name.Length);
             foreach (char c in name)
@@ -97,7 +128,7 @@ namespace CloudRebue.PowerShell.Sending
             return key.ToString();
         }
 
-        private static IEnumerable<KeyValuePair<string, object?>> Columns(object row)
+        internal static IEnumerable<KeyValuePair<string, object?>> Columns(object row)
         {
             object target = row is PSObject wrapped ? wrapped.BaseObject : row;
             if (target is IDictionary dictionary)
@@ -117,21 +148,15 @@ namespace CloudRebue.PowerShell.Sending
 
             foreach (PSPropertyInfo property in PSObject.AsPSObject(row).Properties)
             {
-                object? value;
-                try
+                if (TryValue(property, out object? value))
                 {
-                    value = property.Value;
+                    yield return new KeyValuePair<string, object?>(property.Name, value);
                 }
-                catch (GetValueException)
-                {
-                    continue;
-                }
-
-                yield return new KeyValuePair<string, object?>(property.Name, value);
             }
         }
 
-        private static string? Text(object value)
+        [MethodImpl(HotPath.Compiled)]
+        internal static string? Text(object value)
         {
             object inner = value is PSObject wrapped ? wrapped.BaseObject : value;
             if (inner is string text)

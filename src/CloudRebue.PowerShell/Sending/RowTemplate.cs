@@ -20,7 +20,8 @@ namespace CloudRebue.PowerShell.Sending
                 return; // already unreadable (no phone column): that is the first thing to fix
             }
 
-            TemplateFill fill = _template.Fill(InputColumns.Lookup(row.InputObject));
+            RowColumns columns = InputColumns.Of(row.InputObject);
+            TemplateFill fill = _template.Fill(columns.Field);
             if (fill.IsFilled)
             {
                 row.Message = fill.Text;
@@ -29,7 +30,7 @@ namespace CloudRebue.PowerShell.Sending
 
             row.Message = null;
             row.ProblemId = SendErrorIds.TemplateFieldMissing;
-            row.Problem = fill.Describe(row.Row, InputColumns.Names(row.InputObject)) + " Nothing was sent to this row.";
+            row.Problem = fill.Describe(row.Row, columns.Names) + " Nothing was sent to this row.";
         }
     }
 }

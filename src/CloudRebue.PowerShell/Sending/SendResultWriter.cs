@@ -2,6 +2,8 @@ using System;
 using System.Management.Automation;
 using CloudRebue.Core.Sending;
 using CloudRebue.PowerShell.Errors;
+using System.Runtime.CompilerServices;
+using CloudRebue.Core;
 
 namespace CloudRebue.PowerShell.Sending
 {
@@ -37,6 +39,7 @@ namespace CloudRebue.PowerShell.Sending
         /// <summary>True when an error waits for the valid recipients to be sent (-ErrorAction Stop).</summary>
         public bool HoldsError => _held != null;
 
+        [MethodImpl(HotPath.Compiled)]
         public void Write(SendResult result)
         {
             _cmdlet.WriteObject(result);
