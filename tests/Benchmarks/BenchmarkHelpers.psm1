@@ -3,6 +3,7 @@
 
 # Get-PwshInvocation: the command line of this pwsh, shared with the build and the Pester suite.
 . (Join-Path $PSScriptRoot '../../build/PwshInvocation.ps1')
+. (Join-Path $PSScriptRoot '../../build/CpuPinning.ps1')
 
 <#
 .SYNOPSIS
@@ -36,9 +37,13 @@ function Invoke-BenchWorker {
         [Parameter(Mandatory)] [string] $Script,
         [System.Collections.IDictionary] $Parameters = @{},
         [System.Collections.IDictionary] $Environment = @{},
-        [int] $TimeoutSeconds = 300
+        [int] $TimeoutSeconds = 300,
+        # Cores the worker may run on ('1'); all by default.
+        [string] $CpuList,
+        # Another pwsh to run the worker in (its command line); this one by default.
+        [string[]] $PwshCommand = (Get-PwshInvocation)
     )
-    $pwsh = Get-PwshInvocation
+    $pwsh = @(Get-PinnedCommand -CpuList $CpuList) + $PwshCommand
     $startInfo = [Diagnostics.ProcessStartInfo]::new($pwsh[0])
     foreach ($argument in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $Script)) { $startInfo.ArgumentList.Add($argument) }
     foreach ($name in $Parameters.Keys) {
@@ -86,6 +91,23 @@ function Get-OutputTail($Stdout, $Stderr) {
     $tail = { param($text) ($text -split "`r?`n" | Select-Object -Last 15) -join "`n" }
     "stdout:`n$(& $tail $out)`nstderr:`n$(& $tail $err)"
 }
+
+<#
+.SYNOPSIS
+    The cores the timed figures pin their processes to: the simulator on core 0, the client on core 1,
+    so neither measures the other's fight for CPU and the client has one core as on a one-vCPU
+    machine. Without taskset or a second core, both are null and Reason says why (the figures then run
+    unpinned and say so).
+#>
+function Get-BenchCores {
+    if ([Environment]::ProcessorCount -lt 2) { return @{ Simulator = $null; Client = $null; Reason = 'fewer than 2 cores' } }
+    if (-not (Get-Command taskset -CommandType Application -ErrorAction SilentlyContinue)) { return @{ Simulator = $null; Client = $null; Reason = 'taskset not found' } }
+    @{ Simulator = '0'; Client = '1'; Reason = '' }
+}
+
+# The simulator's starting units for sends of a million rows: Send-RebueSms reads the balance once and
+# sends nothing it cannot pay for, and the simulator's default (100,000 units) covers 100,000 rows.
+$BenchBalance = '1000000000'
 
 # The path of a worker script beside the figure scripts.
 function Get-BenchWorkerPath([string] $Name) { Join-Path $PSScriptRoot "Workers/$Name" }
@@ -149,4 +171,4 @@ function Format-BenchReport {
     $lines
 }
 
-Export-ModuleMember -Function New-BenchCsv, Invoke-BenchWorker, Get-BenchWorkerPath, New-BenchRow, New-BenchErrorRow, Get-Median, Format-Number, Format-BenchReport
+Export-ModuleMember -Variable BenchBalance -Function New-BenchCsv, Invoke-BenchWorker, Get-BenchCores, Get-BenchWorkerPath, New-BenchRow, New-BenchErrorRow, Get-Median, Format-Number, Format-BenchReport

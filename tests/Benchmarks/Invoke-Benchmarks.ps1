@@ -56,7 +56,7 @@ try {
     $baselines = $common.Clone()
     if ($ours) { $baselines.ModuleMessagesPerSecond = $ours.MessagesPerSecond }
     $null = Invoke-Figure 2 'Scripted Invoke-RestMethod baselines' 'ScriptedBaselines.Benchmark.ps1' $baselines
-    $null = Invoke-Figure 3 'Client overhead' 'ClientOverhead.Benchmark.ps1' $common
+    $null = Invoke-Figure 3 'Client CPU per message' 'ClientCpu.Benchmark.ps1' $common
     $null = Invoke-Figure 4 'Memory' 'SendMemory.Benchmark.ps1' $common
     $null = Invoke-Figure 5 'Import-Module time' 'ImportTime.Benchmark.ps1' @{ ModuleDir = $ModuleDir }
     $null = Invoke-Figure 6 'Receipt listener' 'ReceiptListener.Benchmark.ps1' @{ ModuleDir = $ModuleDir }

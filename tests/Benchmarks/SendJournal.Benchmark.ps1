@@ -54,7 +54,7 @@ function Invoke-JournalWorker([string] $Mode, [string] $Csv, [string] $Journal, 
         -Environment @{ CLOUDREBUE_BENCH_TOKEN = $Sim.Token; CLOUDREBUE_SIMULATOR_REQUESTS_PER_SECOND = 100000 }
 }
 
-$sim = Start-RebueSimulator -Configuration $Configuration -ArgumentList '--rate-limit', '0', '--latency-ms', '0', '--receipt-delay-ms', '0'
+$sim = Start-RebueSimulator -Configuration $Configuration -ArgumentList '--rate-limit', '0', '--latency-ms', '0', '--receipt-delay-ms', '0', '--balance', $BenchBalance
 try {
     # Bytes per recipient, small rows and a template: the journal's own cost per recipient.
     $smallCsv = New-SmallCsv (Join-Path $WorkDir "journal-small-$SmallRows.csv") $SmallRows

@@ -15,7 +15,7 @@ param(
 $ErrorActionPreference = 'Stop'
 $megabyte = 1MB
 
-$sim = Start-RebueSimulator -Configuration $Configuration -ArgumentList '--rate-limit', '0', '--latency-ms', '0'
+$sim = Start-RebueSimulator -Configuration $Configuration -ArgumentList '--rate-limit', '0', '--latency-ms', '0', '--balance', $BenchBalance
 try {
     $runs = foreach ($size in $Sizes) {
         $csv = New-BenchCsv -Path (Join-Path $WorkDir "rows-$size.csv") -Rows $size

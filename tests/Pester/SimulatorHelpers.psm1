@@ -3,6 +3,7 @@
 # found by the one line it prints when it accepts requests, and stopped by its PID.
 
 $script:RepoRoot = Split-Path (Split-Path $PSScriptRoot -Parent) -Parent
+. (Join-Path $script:RepoRoot 'build/CpuPinning.ps1')
 
 function Get-DefaultConfiguration {
     if ($env:CLOUDREBUE_TEST_CONFIGURATION) { $env:CLOUDREBUE_TEST_CONFIGURATION } else { 'Release' }
@@ -31,15 +32,18 @@ function Start-RebueSimulator {
         [ValidateSet('cloudrebue', 'rebuetext', 'bongatech')] [string] $Brand,
         [string[]] $ArgumentList = @(),
         [string] $Configuration = (Get-DefaultConfiguration),
-        [int] $TimeoutSeconds = 20
+        [int] $TimeoutSeconds = 20,
+        # The benchmark pins the simulator to its own core ('0'), away from the client (taskset, Linux).
+        [string] $CpuList
     )
 
     $dll = Get-RebueSimulatorPath -Configuration $Configuration
     if (-not (Test-Path $dll)) { throw "The simulator is not built: $dll does not exist. Run 'dotnet build -c $Configuration' first." }
 
-    $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    $command = @(Get-PinnedCommand -CpuList $CpuList) + @('dotnet', $dll, '--port', '0', '--token', $Token)
+    $startInfo = [System.Diagnostics.ProcessStartInfo]::new($command[0])
     $brandArguments = if ($Brand) { '--brand', $Brand } else { @() }
-    foreach ($argument in @($dll, '--port', '0', '--token', $Token) + $brandArguments + $ArgumentList) { $startInfo.ArgumentList.Add($argument) }
+    foreach ($argument in @($command | Select-Object -Skip 1) + $brandArguments + $ArgumentList) { $startInfo.ArgumentList.Add($argument) }
     $startInfo.UseShellExecute = $false
     $startInfo.RedirectStandardOutput = $true
     $startInfo.RedirectStandardError = $true

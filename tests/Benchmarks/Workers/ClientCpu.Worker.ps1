@@ -1,9 +1,12 @@
-# Figure 3, in a fresh pwsh with CLOUDREBUE_SIMULATOR_REQUESTS_PER_SECOND set high: the same CSV read
-# with 'Import-Csv | Out-Null' and sent with 'Import-Csv | Send-RebueSms | Out-Null', interleaved
-# (read, send, read, send, ...) so both see the same machine. A small warm-up of each runs first.
-# For the breakdown, two stages in between are timed too: binding alone (a no-op cmdlet with
-# Send-RebueSms's pipeline parameters) and 'Send-RebueSms -WhatIf' (binding, phone numbers,
-# correlators, units; no HTTP). The simulator's CPU time per send is reported: it shares the cores.
+# Figure 3, in a fresh pwsh pinned to the client core, with CLOUDREBUE_SIMULATOR_REQUESTS_PER_SECOND set
+# high: first the cold send (the whole file, the first thing this process sends: every method is
+# compiled on the way), then -Repetitions rounds of four stages on the same file, each its own
+# pipeline, so each stage's CPU is the next one's minus its own:
+#   read:  Import-Csv | Out-Null
+#   bind:  Import-Csv | Test-RebueSmsBinding | Out-Null   (a no-op cmdlet with Send-RebueSms's pipeline parameters)
+#   plan:  Import-Csv | Send-RebueSms -WhatIf | Out-Null  (rows to messages: phones, correlators, units; one result each)
+#   send:  Import-Csv | Send-RebueSms | Out-Null          (batches, JSON, HTTP, answers)
+# A small warm-up of each stage runs between the cold send and the rounds.
 param(
     [Parameter(Mandatory)] [string] $ModuleDir,
     [Parameter(Mandatory)] [string] $BaseUri,
@@ -11,30 +14,46 @@ param(
     [Parameter(Mandatory)] [string] $CsvPath,
     [Parameter(Mandatory)] [string] $WarmupCsvPath,
     [Parameter(Mandatory)] [int] $Repetitions,
-    [Parameter(Mandatory)] [int] $SimulatorPid
+    # SendOnly: the cold send and warm sends, no other stage (the host-setting comparison needs no more).
+    # PowerShellCold: no send at all; the first 'Import-Csv | Test-RebueSmsBinding | Out-Null' of the
+    # process is the cold run, what PowerShell itself costs any cmdlet with this interface.
+    [ValidateSet('Stages', 'SendOnly', 'PowerShellCold')] [string] $Mode = 'Stages'
 )
 . (Join-Path $PSScriptRoot 'WorkerCommon.ps1')
 . (Join-Path $PSScriptRoot 'BindingProbe.ps1')
 Connect-BenchSimulator $ModuleDir $BaseUri
-Import-RebueSmsBindingProbe
-$simulator = [Diagnostics.Process]::GetProcessById($SimulatorPid)
 
-Import-Csv $WarmupCsvPath | Out-Null
-Import-Csv $WarmupCsvPath | Test-RebueSmsBinding | Out-Null
-Import-Csv $WarmupCsvPath | Send-RebueSms -WhatIf | Out-Null
-Import-Csv $WarmupCsvPath | Send-RebueSms | Out-Null
+if ($Mode -eq 'PowerShellCold') {
+    Import-RebueSmsBindingProbe
+    Write-BenchResult @{ Cold = (Measure-BenchBlock { Import-Csv $CsvPath | Test-RebueSmsBinding | Out-Null }); Errors = 0 }
+    return
+}
 
 $failed = [Collections.ArrayList]::new()
-$reads = @(); $bindings = @(); $plans = @(); $sends = @()
-for ($i = 0; $i -lt $Repetitions; $i++) {
-    $reads += Measure-BenchBlock { Import-Csv $CsvPath | Out-Null }
-    $bindings += Measure-BenchBlock { Import-Csv $CsvPath | Test-RebueSmsBinding | Out-Null }
-    $plans += Measure-BenchBlock { Import-Csv $CsvPath | Send-RebueSms -WhatIf | Out-Null }
-    Reset-BenchSimulator $RootUri   # keeps the simulator's store of accepted messages small
-    $simulator.Refresh(); $simulatorCpu = $simulator.TotalProcessorTime
-    $send = Measure-BenchBlock { Import-Csv $CsvPath | Send-RebueSms -ErrorAction SilentlyContinue -ErrorVariable +failed | Out-Null }
-    $simulator.Refresh()
-    $send | Add-Member -NotePropertyName SimulatorCpuSeconds -NotePropertyValue ($simulator.TotalProcessorTime - $simulatorCpu).TotalSeconds
-    $sends += $send
+$send = { Import-Csv $CsvPath | Send-RebueSms -ErrorAction SilentlyContinue -ErrorVariable +failed | Out-Null }
+$cold = Measure-BenchBlock $send
+Reset-BenchSimulator $RootUri   # keeps the simulator's store of accepted messages small
+
+$stages = [ordered]@{
+    Read = { Import-Csv $CsvPath | Out-Null }
+    Bind = { Import-Csv $CsvPath | Test-RebueSmsBinding | Out-Null }
+    Plan = { Import-Csv $CsvPath | Send-RebueSms -WhatIf | Out-Null }
+    Send = $send
 }
-Write-BenchResult @{ Reads = $reads; Bindings = $bindings; Plans = $plans; Sends = $sends; Errors = $failed.Count }
+if ($Mode -eq 'SendOnly') { $stages = [ordered]@{ Send = $send } }
+else {
+    Import-RebueSmsBindingProbe
+    Import-Csv $WarmupCsvPath | Out-Null
+    Import-Csv $WarmupCsvPath | Test-RebueSmsBinding | Out-Null
+    Import-Csv $WarmupCsvPath | Send-RebueSms -WhatIf | Out-Null
+}
+
+$measured = @{}
+foreach ($name in $stages.Keys) { $measured[$name] = @() }
+for ($i = 0; $i -lt $Repetitions; $i++) {
+    foreach ($name in $stages.Keys) {
+        if ($name -eq 'Send') { Reset-BenchSimulator $RootUri }
+        $measured[$name] += Measure-BenchBlock $stages[$name]
+    }
+}
+Write-BenchResult @{ Cold = $cold; Stages = $measured; Errors = $failed.Count }

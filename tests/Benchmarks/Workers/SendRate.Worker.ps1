@@ -19,6 +19,9 @@ $runs = foreach ($name in 'Cold', 'Warm') {
     $failed = [Collections.ArrayList]::new()
     $run = Measure-BenchBlock { Import-Csv $CsvPath | Send-RebueSms -ErrorAction SilentlyContinue -ErrorVariable +failed | Out-Null }
     $stats = Invoke-RestMethod -Uri "$RootUri/_sim/stats" -NoProxy
-    @{ Name = $name; Seconds = $run.Seconds; CpuSeconds = $run.CpuSeconds; Errors = $failed.Count; Stats = $stats }
+    @{
+        Name = $name; Seconds = $run.Seconds; CpuSeconds = $run.CpuSeconds; JitSeconds = $run.JitSeconds; JitMethods = $run.JitMethods
+        GcPauseSeconds = $run.GcPauseSeconds; AllocatedBytes = $run.AllocatedBytes; Errors = $failed.Count; Stats = $stats
+    }
 }
 Write-BenchResult @{ Runs = @($runs) }

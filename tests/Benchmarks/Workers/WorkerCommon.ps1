@@ -17,15 +17,32 @@ function Reset-BenchSimulator([string] $RootUri) {
     $null = Invoke-RestMethod -Method Post -Uri "$RootUri/_sim/reset" -NoProxy
 }
 
-# Wall time and this process's CPU time of one script block, in seconds; its output is discarded.
+# Wall time and this process's CPU time of one script block, in seconds, with what the runtime spent
+# inside that CPU time: JIT compiling (all threads), GC pauses, and bytes allocated. Its output is
+# discarded.
 function Measure-BenchBlock([scriptblock] $ScriptBlock) {
     $self = [Diagnostics.Process]::GetCurrentProcess()
-    $cpuBefore = $self.TotalProcessorTime
+    $before = Get-RuntimeCounters $self
     $watch = [Diagnostics.Stopwatch]::StartNew()
     $null = & $ScriptBlock
     $watch.Stop()
-    $self.Refresh()
-    [pscustomobject]@{ Seconds = $watch.Elapsed.TotalSeconds; CpuSeconds = ($self.TotalProcessorTime - $cpuBefore).TotalSeconds }
+    $after = Get-RuntimeCounters $self
+    [pscustomobject]@{
+        Seconds = $watch.Elapsed.TotalSeconds; CpuSeconds = $after.Cpu - $before.Cpu
+        JitSeconds = $after.Jit - $before.Jit; JitMethods = $after.JitMethods - $before.JitMethods
+        GcPauseSeconds = $after.GcPause - $before.GcPause; AllocatedBytes = $after.Allocated - $before.Allocated
+    }
+}
+
+function Get-RuntimeCounters([Diagnostics.Process] $Self) {
+    $Self.Refresh()
+    @{
+        Cpu = $Self.TotalProcessorTime.TotalSeconds
+        Jit = [Runtime.JitInfo]::GetCompilationTime($false).TotalSeconds
+        JitMethods = [Runtime.JitInfo]::GetCompiledMethodCount($false)
+        GcPause = [GC]::GetTotalPauseDuration().TotalSeconds
+        Allocated = [GC]::GetTotalAllocatedBytes($false)
+    }
 }
 
 function Write-BenchResult([object] $Result) {
