@@ -14,7 +14,7 @@ param(
     [Parameter(Mandatory)] [string] $Configuration,
     [Parameter(Mandatory)] [string] $WorkDir,
     [int] $Rows = 100000,
-    [int] $Repetitions = 3,
+    [int] $Repetitions = 2,
     # Import-Csv itself needs thousands of rows before its code is compiled well (tiered JIT).
     [int] $WarmupRows = 20000
 )

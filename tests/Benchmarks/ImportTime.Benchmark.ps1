@@ -6,7 +6,7 @@
 #>
 param(
     [Parameter(Mandatory)] [string] $ModuleDir,
-    [int] $Repetitions = 10
+    [int] $Repetitions = 6
 )
 $ErrorActionPreference = 'Stop'
 $ours = Join-Path $ModuleDir 'CloudRebue.psd1'

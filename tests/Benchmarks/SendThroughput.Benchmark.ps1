@@ -17,7 +17,8 @@ param(
     [Parameter(Mandatory)] [string] $WorkDir,
     [int] $Rows = 100000,
     [int] $Repeats = 3,
-    # Figure 1b: one set of runs per 99th percentile of arrival jitter, in ms, each with fewer repeats.
+    # Figure 1b: one set of runs per 99th percentile of arrival jitter, in ms: 2 processes for the one
+    # with a target (20 ms), 1 for the others (the whole benchmark must stay under 10 minutes).
     [int[]] $JitterP99Ms = @(20, 50),
     [int] $JitterRepeats = 2
 )
@@ -62,7 +63,7 @@ function Format-Spread([double[]] $Values, [int] $Decimals) {
 
 $pinning = if ($cores.Client) { "simulator on core $($cores.Simulator), client on core $($cores.Client)" } else { "NOT pinned: $($cores.Reason)" }
 foreach ($jitter in @(0) + $JitterP99Ms) {
-    $runs = @(Invoke-ThroughputRuns $jitter $(if ($jitter -eq 0) { $Repeats } else { $JitterRepeats }))
+    $runs = @(Invoke-ThroughputRuns $jitter $(if ($jitter -eq 0) { $Repeats } elseif ($jitter -le 20) { $JitterRepeats } else { 1 }))
     $figure = if ($jitter -eq 0) { '1' } else { '1b' }
     $setting = if ($jitter -eq 0) { '' } else { ", arrival jitter p99 $jitter ms" }
     foreach ($name in 'Cold', 'Warm') {

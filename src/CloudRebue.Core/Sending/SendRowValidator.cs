@@ -16,8 +16,8 @@ namespace CloudRebue.Core.Sending
     {
         private readonly CorrelatorGenerator _correlators = new CorrelatorGenerator();
 
-        // Every correlator of this run: one is never used for two messages (about 60 bytes per recipient).
-        private readonly HashSet<string> _used = new HashSet<string>(StringComparer.Ordinal);
+        // Every correlator of this run: one is never used for two messages (20 bytes per generated one).
+        private readonly CorrelatorSet _used = new CorrelatorSet();
         private readonly TimeProvider _time;
 
         // The cmdlets call this overload: its signature names no TimeProvider, a dependency type on netstandard

@@ -8,9 +8,15 @@ function Receive-PlainReceipt {
         [Parameter(Mandatory)] [int] $Count,
         [Parameter(Mandatory)] [int] $TimeoutSeconds
     )
-    $listener = [System.Net.HttpListener]::new()
-    $listener.Prefixes.Add($Prefix)
-    $listener.Start()
+    # .NET's managed HttpListener (Linux, macOS) can fail in Start when a client connects during it
+    # (dotnet/corefx#35191: ArgumentNullException), and a failed listener is disposed; the senders here
+    # start first, so a few fresh tries.
+    for ($try = 1; ; $try++) {
+        $listener = [System.Net.HttpListener]::new()
+        $listener.Prefixes.Add($Prefix)
+        try { $listener.Start(); break }
+        catch [System.ArgumentNullException] { if ($try -ge 5) { throw } }
+    }
     $seen = [System.Collections.Generic.HashSet[string]]::new()
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
     $script:PlainReceiptsWritten = 0
