@@ -44,18 +44,35 @@ namespace CloudRebue.PowerShell.Sending
         /// <summary>The names Send-RebueSms reads a phone number from, for the same error.</summary>
         public static string PhoneNamesForPeople => "Phone, To, PhoneNumber, Mobile, MSISDN, Number, Recipient, Mobile No, Phone No, Tel, Cell";
 
-        // Columns by their loose key; the first of two columns with the same key wins. Filled directly,
-        // not through Columns: this runs once per row.
+        // Columns by their loose key; the first of two columns with the same key wins. Runs once per row.
         [MethodImpl(HotPath.Compiled)]
         internal static Dictionary<string, object?> Table(object row)
         {
             var columns = new Dictionary<string, object?>(StringComparer.Ordinal);
+            VisitColumns(row, columns, (table, name, value) => Add(table, name, value));
+            return columns;
+        }
+
+        /// <summary>The row's column names as it spells them, for an error that says what was found.</summary>
+        internal static IReadOnlyList<string> Names(object row)
+        {
+            var names = new List<string>();
+            VisitColumns(row, names, (list, name, _) => list.Add(name));
+            return names;
+        }
+
+        // Every column of the row with its value: a hashtable's keys, or an object's properties (one whose
+        // getter throws is not a column). The state argument keeps the callers' lambdas free of captures,
+        // so nothing is allocated for them per row.
+        [MethodImpl(HotPath.Compiled)]
+        private static void VisitColumns<TState>(object row, TState state, Action<TState, string, object?> visit)
+        {
             object target = row is PSObject wrapped ? wrapped.BaseObject : row;
             if (target is IDictionary dictionary)
             {
                 foreach (DictionaryEntry entry in dictionary)
                 {
-                    Add(columns, Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty, entry.Value);
+                    visit(state, Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty, entry.Value);
                 }
             }
             else if (!(target is string || target is ValueType))
@@ -64,12 +81,10 @@ namespace CloudRebue.PowerShell.Sending
                 {
                     if (TryValue(property, out object? value))
                     {
-                        Add(columns, property.Name, value);
+                        visit(state, property.Name, value);
                     }
                 }
             }
-
-            return columns;
         }
 
         private static void Add(Dictionary<string, object?> columns, string name, object? value)
@@ -81,7 +96,6 @@ namespace CloudRebue.PowerShell.Sending
             }
         }
 
-        // A property whose getter throws is not a column.
         private static bool TryValue(PSPropertyInfo property, out object? value)
         {
             try
@@ -126,33 +140,6 @@ namespace CloudRebue.PowerShell.Sending
             }
 
             return key.ToString();
-        }
-
-        internal static IEnumerable<KeyValuePair<string, object?>> Columns(object row)
-        {
-            object target = row is PSObject wrapped ? wrapped.BaseObject : row;
-            if (target is IDictionary dictionary)
-            {
-                foreach (DictionaryEntry entry in dictionary)
-                {
-                    yield return new KeyValuePair<string, object?>(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty, entry.Value);
-                }
-
-                yield break;
-            }
-
-            if (target is string || target is ValueType)
-            {
-                yield break;
-            }
-
-            foreach (PSPropertyInfo property in PSObject.AsPSObject(row).Properties)
-            {
-                if (TryValue(property, out object? value))
-                {
-                    yield return new KeyValuePair<string, object?>(property.Name, value);
-                }
-            }
         }
 
         [MethodImpl(HotPath.Compiled)]

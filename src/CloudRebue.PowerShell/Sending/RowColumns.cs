@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using CloudRebue.Core;
 
@@ -46,7 +45,7 @@ namespace CloudRebue.PowerShell.Sending
             _row != null && Table.TryGetValue(InputColumns.Key(name), out object? value) && value != null ? InputColumns.Text(value) : null;
 
         /// <summary>The row's column names as it spells them, for an error that says what was found.</summary>
-        public IReadOnlyList<string> Names => _row == null ? Array.Empty<string>() : InputColumns.Columns(_row).Select(c => c.Key).ToList();
+        public IReadOnlyList<string> Names => _row == null ? Array.Empty<string>() : InputColumns.Names(_row);
 
         private Dictionary<string, object?> Table => _table ??= InputColumns.Table(_row!);
     }
