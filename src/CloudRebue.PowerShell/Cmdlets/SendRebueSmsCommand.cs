@@ -19,7 +19,6 @@ namespace CloudRebue.PowerShell.Cmdlets
     {
         private SendProgress? _progress;
         private SendSchedule? _schedule;
-        private RowTemplate? _template;
         private SendGuards? _guards;
         private RunBalance? _balance;
         private bool _misreadWarned;
@@ -85,7 +84,7 @@ namespace CloudRebue.PowerShell.Cmdlets
 
             // The unit cap, -ExcludePhone and repeats first; then the journal; the budget and balance count only what goes.
             MessageTemplate? template = SendParameters.Template(this, Template, Message);
-            _template = template == null ? null : new RowTemplate(template);
+            RowTemplate? rowTemplate = template == null ? null : new RowTemplate(template);
             _balance = new RunBalance(ApiConnection, StopToken, WriteWarning, WriteVerbose);
             _guards = new SendGuards(
                 new UnitGuard(MaxUnitsPerMessage, MyInvocation.BoundParameters.ContainsKey(nameof(MaxUnits)) ? MaxUnits : (long?)null, _balance.ReadUnits),
@@ -115,7 +114,7 @@ namespace CloudRebue.PowerShell.Cmdlets
                 WriteVerbose($"{LoopbackPaceOverride.Variable} paces this send to a local simulator at {loopbackPace} requests/s.");
             }
 
-            Rows = new SendRowBinder(ApiConnection.DefaultSender);
+            Rows = new SendRowBinder(ApiConnection.DefaultSender, rowTemplate);
             _progress = new SendProgress(this, MyInvocation.BoundParameters.ContainsKey(nameof(Phone)) && Phone != null && !MyInvocation.ExpectingInput ? Phone.Length : (long?)null);
             Writer = new SendResultWriter(this, CmdletPreferences.StopsAtFirstError(this), () => _progress.Update(Rows.Count, Run!));
             options.Filters.Add(_guards.Budget);
@@ -133,7 +132,6 @@ namespace CloudRebue.PowerShell.Cmdlets
             var given = new SendRow { Message = Message, Sender = Sender, Correlator = Correlator, LinkId = LinkId, Endpoint = Endpoint, SendAt = _schedule?.At };
             foreach (SendRow row in Rows!.Bind(InputObject, Phone, given))
             {
-                _template?.Apply(row);
                 if (!_misreadWarned && InputHints.LooksMisread(row.Message))
                 {
                     _misreadWarned = true;

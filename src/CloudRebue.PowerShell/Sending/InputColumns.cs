@@ -6,6 +6,7 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using CloudRebue.Core;
 
 namespace CloudRebue.PowerShell.Sending
@@ -21,6 +22,7 @@ namespace CloudRebue.PowerShell.Sending
         // Bounded, so input with ever new column names (hashtables built per row) cannot grow it without end.
         private const int MaxKnownKeys = 4096;
         private static readonly ConcurrentDictionary<string, string> KeysByName = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        private static int _knownKeys; // ConcurrentDictionary.Count takes every lock: counted here instead
 
         public static readonly IReadOnlyList<string> Phone = new[]
         {
@@ -120,9 +122,9 @@ namespace CloudRebue.PowerShell.Sending
             }
 
             string key = Fold(name);
-            if (KeysByName.Count < MaxKnownKeys)
+            if (Volatile.Read(ref _knownKeys) < MaxKnownKeys && KeysByName.TryAdd(name, key))
             {
-                KeysByName.TryAdd(name, key);
+                Interlocked.Increment(ref _knownKeys);
             }
 
             return key;

@@ -13,14 +13,15 @@ namespace CloudRebue.PowerShell.Sending
 
         public RowTemplate(MessageTemplate template) => _template = template;
 
-        public void Apply(SendRow row)
+        /// <param name="row">The bound row; its Message is replaced, or it is marked as one that cannot be sent.</param>
+        /// <param name="columns">The row's columns, as its binder read them.</param>
+        public void Apply(SendRow row, RowColumns columns)
         {
             if (row.ProblemId != null)
             {
                 return; // already unreadable (no phone column): that is the first thing to fix
             }
 
-            RowColumns columns = InputColumns.Of(row.InputObject);
             TemplateFill fill = _template.Fill(columns.Field);
             if (fill.IsFilled)
             {

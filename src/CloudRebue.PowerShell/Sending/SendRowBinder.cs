@@ -17,8 +17,15 @@ namespace CloudRebue.PowerShell.Sending
     internal sealed class SendRowBinder
     {
         private readonly string? _defaultSender;
+        private readonly RowTemplate? _template;
 
-        public SendRowBinder(string? defaultSender) => _defaultSender = defaultSender;
+        /// <param name="defaultSender">The connection's sender, for rows that name none.</param>
+        /// <param name="template">-Template, filled from the same reading of each row's columns.</param>
+        public SendRowBinder(string? defaultSender, RowTemplate? template = null)
+        {
+            _defaultSender = defaultSender;
+            _template = template;
+        }
 
         /// <summary>Rows numbered so far (1-based positions in the input).</summary>
         public long Count { get; private set; }
@@ -61,6 +68,7 @@ namespace CloudRebue.PowerShell.Sending
                 row.Problem = NoPhoneColumn(row.Row, columns);
             }
 
+            _template?.Apply(row, columns);
             return row;
         }
 
