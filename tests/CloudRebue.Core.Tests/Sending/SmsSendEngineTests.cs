@@ -257,6 +257,39 @@ public class SmsSendEngineTests
     }
 
     [Fact]
+    public async Task AtMostTwoStartedBatchesWaitForThePacerAndFurtherInputWaitsUnread()
+    {
+        // A clock that never moves at one request a second: the pacer grants the first slot and no other,
+        // and the first request is never answered. Batches that can only wait must not pile up in memory.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var transport = new ScriptedTransport((_, _, _) => new TaskCompletionSource<SendAttempt>().Task);
+        SendEngineOptions options = Fast(batchSize: 1, throttle: 32);
+        options.RequestsPerSecond = 1;
+        using var test = new TestRun(transport, options, clock: clock);
+
+        Task adding = Task.Run(() =>
+        {
+            foreach (var m in TestMessages.Batch(50))
+            {
+                test.Run.Add(m);
+            }
+        });
+        // Settled: the one batch sent and two waiting for a slot; none of them can move on.
+        await Eventually.TrueAsync(() => transport.Calls == 1 && test.Run.Snapshot()?.BatchesStarted == 1 + SendEngineOptions.MaxBatchesAwaitingSlot);
+
+        // A hold-back wait whose check began after that: the queue of built batches was full then. (The
+        // loop checks, then reports the wait; the second report after now comes from a check after now.)
+        int waits = test.Waits;
+        await Eventually.TrueAsync(() => test.Waits >= waits + 2);
+        SendEngineStats stats = test.Run.Snapshot()!;
+        Assert.Equal(1 + SendEngineOptions.MaxBatchesAwaitingSlot, stats.BatchesStarted);
+        Assert.Equal(stats.BatchesStarted + options.MaxQueuedBatches, stats.MessagesAdded); // four built: the rest is unread
+        Assert.Equal(1, transport.Calls);
+        test.Run.Stop();
+        await adding.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public void ResultsAreStampedInTheComputersTimeZoneLikeConnectedAt()
     {
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
